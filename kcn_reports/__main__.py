@@ -1,0 +1,4 @@
+from kcn_reports.cli import main
+
+if __name__ == "__main__":
+    main()

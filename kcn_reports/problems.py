@@ -1,0 +1,119 @@
+"""Problems found in the inputs, as records (never prints, never exceptions).
+
+Every problem kind has a stable code, a severity, a Vietnamese message template and a hint on
+how to fix it, declared once in `CATALOG`. A `Problem` is one occurrence, located by file,
+sheet and cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Kind:
+    severity: str
+    message: str  # str.format template over the problem's `params`
+    hint: str = ""
+
+
+CATALOG: dict[str, Kind] = {
+    # The file as a whole
+    "file-empty": Kind(ERROR, "Tệp rỗng (0 byte).", "Xin doanh nghiệp gửi lại tệp."),
+    "file-password": Kind(ERROR, "Tệp có mật khẩu, không đọc được.",
+                          "Xin doanh nghiệp gỡ mật khẩu (File > Info > Protect Workbook) rồi gửi lại."),
+    "file-corrupt": Kind(ERROR, "Tệp bị hỏng hoặc không phải tệp Excel hợp lệ: {detail}.",
+                         "Mở thử bằng Excel; nếu không mở được, xin doanh nghiệp gửi lại."),
+    "file-not-spreadsheet": Kind(ERROR, "Tệp có đuôi {ext} nhưng nội dung là {actual}, không phải bảng tính Excel.",
+                                 "Xin doanh nghiệp lưu lại đúng định dạng Excel (.xlsx) theo mẫu."),
+    "file-too-large": Kind(ERROR, "Tệp quá lớn khi giải nén ({size} MB, giới hạn {limit} MB); không đọc để tránh treo máy.",
+                           "Kiểm tra tệp; mẫu báo cáo bình thường chỉ vài chục KB."),
+    "file-too-old": Kind(ERROR, "Tệp Excel đời cũ (Excel 2.x–4.0, trước năm 1993), chương trình không đọc được.",
+                         "Mở bằng Excel và lưu lại dạng .xlsx."),
+    "grid-too-large": Kind(ERROR, "Trang tính quá lớn ({cells} ô, giới hạn {limit} ô); không đọc để tránh treo máy.",
+                           "Xóa các dòng/cột thừa ở cuối trang tính rồi lưu lại."),
+    "file-unsafe": Kind(ERROR, "Tệp chứa nội dung không an toàn ({detail}); không đọc.",
+                        "Xin doanh nghiệp lập lại báo cáo trên mẫu gốc."),
+    "file-unreadable": Kind(ERROR, "Không mở được tệp: {detail}.", "Kiểm tra quyền truy cập hoặc đóng tệp đang mở trong Excel."),
+    "file-crashed": Kind(ERROR, "Tệp làm trình đọc Excel dừng đột ngột (tệp hỏng hoặc cố ý gây hại); không đọc.",
+                         "Mở thử bằng Excel; xin doanh nghiệp lập lại báo cáo trên mẫu gốc."),
+    "internal-error": Kind(ERROR, "Lỗi của chương trình khi đọc tệp này: {detail}.",
+                           "Báo cho người phát triển kèm tệp này; các tệp khác vẫn được xử lý."),
+    "sheet-unreadable": Kind(WARNING, "Không đọc được trang tính: {detail}.",
+                             "Trang này được bỏ qua; nếu báo cáo nằm ở đây, xin lưu lại tệp."),
+    "not-a-report": Kind(WARNING, "Tệp không phải mẫu báo cáo của doanh nghiệp (không tìm thấy bảng chỉ tiêu có cột \"Mã số\") và không phải Sổ theo dõi.",
+                         "Nếu đây là báo cáo, xin doanh nghiệp dùng đúng Mẫu số 01/DN-KCN."),
+    "legacy-font": Kind(WARNING, "Chữ được gõ bằng phông cũ {encoding} (ví dụ \"{sample}\"); đã tự chuyển sang Unicode, cần kiểm tra lại.",
+                        "Đề nghị doanh nghiệp gõ chữ Unicode (phông Times New Roman)."),
+    "form-version-unknown": Kind(WARNING, "Tệp ghi phiên bản mẫu {version}, khác phiên bản đang dùng {current}.",
+                                 "Gửi cho doanh nghiệp mẫu mới (lệnh kcn-reports form)."),
+    # One value
+    "required-missing": Kind(ERROR, "Thiếu \"{label}\" (bắt buộc).", "Điền giá trị vào ô này."),
+    "field-not-found": Kind(ERROR, "Không tìm thấy dòng \"{label}\" trong báo cáo.",
+                            "Dùng đúng mẫu; không xóa dòng chỉ tiêu bắt buộc."),
+    "not-a-number": Kind(ERROR, "\"{label}\": không đọc được số từ \"{value}\".",
+                         "Chỉ ghi con số, ví dụ 1.234 hoặc 1.234,5."),
+    "ambiguous-number": Kind(WARNING, "\"{label}\": \"{value}\" được hiểu là {parsed} (dấu phẩy là dấu thập phân).",
+                             "Viết số theo kiểu Việt Nam: dấu chấm ngăn cách hàng nghìn, dấu phẩy thập phân."),
+    "not-an-integer": Kind(ERROR, "\"{label}\": phải là số nguyên, nhận được \"{value}\".", "Ghi số nguyên, ví dụ 125."),
+    "negative": Kind(ERROR, "\"{label}\": không được âm (\"{value}\").", "Kiểm tra lại số liệu."),
+    "not-yes-no": Kind(ERROR, "\"{label}\": cần ghi \"Có\" hoặc \"Không\", nhận được \"{value}\".",
+                       "Chọn Có hoặc Không trong danh sách."),
+    "not-a-date": Kind(ERROR, "\"{label}\": không đọc được ngày từ \"{value}\".",
+                       "Ghi ngày theo dạng ngày/tháng/năm, ví dụ 05/03/2015."),
+    "bad-tax-code": Kind(ERROR, "Mã số thuế \"{value}\" không đúng dạng (10 chữ số, hoặc 10 chữ số-3 chữ số).",
+                         "Ghi đủ 10 chữ số, giữ số 0 ở đầu; định dạng ô là Text."),
+    "tax-code-padded": Kind(WARNING, "Mã số thuế được nhập dạng số nên mất số 0 ở đầu; đã hiểu là {parsed}.",
+                            "Định dạng ô Mã số thuế là Text để giữ số 0 ở đầu."),
+    "unknown-zone": Kind(ERROR, "Khu công nghiệp \"{value}\" không có trong danh sách ({known}).",
+                         "Chọn tên KCN trong danh sách, hoặc bổ sung tên gọi khác vào kcn_reports.toml."),
+    "unknown-ownership": Kind(ERROR, "Loại hình doanh nghiệp \"{value}\" không rõ.",
+                              "Chọn \"Doanh nghiệp có vốn đầu tư nước ngoài (FDI)\" hoặc \"Doanh nghiệp trong nước\"."),
+    "bad-period": Kind(ERROR, "Kỳ báo cáo \"{value}\" không đúng dạng.",
+                       "Ghi \"6 tháng đầu năm 2016\" hoặc \"Năm 2016\"."),
+    "formula-no-value": Kind(ERROR, "\"{label}\": ô chứa công thức nhưng không có giá trị đã tính (tệp được tạo bởi phần mềm không tính công thức).",
+                             "Mở tệp bằng Excel, bấm Lưu rồi gửi lại; hoặc ghi số trực tiếp."),
+    "cell-error": Kind(ERROR, "\"{label}\": ô có lỗi công thức {value}.", "Sửa công thức trong ô."),
+    "duplicate-row": Kind(WARNING, "Chỉ tiêu \"{label}\" xuất hiện nhiều lần; dùng dòng đầu tiên ({first}).",
+                          "Xóa dòng trùng."),
+    "code-label-mismatch": Kind(WARNING, "Dòng mã số {code} ghi \"{value}\", giống chỉ tiêu \"{other}\" hơn; vẫn hiểu theo mã số là \"{label}\".",
+                                "Kiểm tra lại mã số và tên chỉ tiêu."),
+    "value-with-text": Kind(WARNING, "\"{label}\": đã bỏ chữ kèm theo số (\"{value}\" → {parsed}).",
+                            "Chỉ ghi con số trong ô Số liệu."),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem, located as precisely as the input allows."""
+
+    code: str
+    severity: str
+    message: str
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    field: str = ""
+    value: str = ""
+    hint: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def problem(code: str, *, file: str = "", sheet: str = "", cell: str = "", field: str = "",
+            value: Any = "", **params: Any) -> Problem:
+    """Build a Problem from the catalog; `params` fill the message template."""
+    kind = CATALOG[code]
+    shown = "" if value is None else str(value)
+    message = kind.message.format(value=shown, **params)
+    return Problem(code=code, severity=kind.severity, message=message, file=file, sheet=sheet,
+                   cell=cell, field=field, value=shown, hint=kind.hint)
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == ERROR for p in problems)

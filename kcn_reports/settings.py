@@ -1,0 +1,230 @@
+"""Settings of a workspace: `kcn_reports.toml`, commented in Vietnamese for the office.
+
+Nothing about the organisation is hard-coded in the code: names, zones, baseline, signatory
+and recipients all come from here. A wrong or missing setting is a `SettingsError` whose
+message names the key and the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kcn_reports.formdef import Zone
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+SETTINGS_FILE = "kcn_reports.toml"
+
+DEFAULT_SETTINGS = """\
+# Cài đặt của kcn-reports. Mở bằng Notepad, sửa nội dung trong dấu ngoặc kép rồi lưu (UTF-8).
+# Dòng bắt đầu bằng dấu # là ghi chú, chương trình bỏ qua.
+
+[organisation]
+# Cơ quan cấp trên (dòng đầu bên trái tiêu đề văn bản, chữ in hoa).
+superior_body = "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"
+# Cơ quan ban hành báo cáo (dòng thứ hai, in đậm).
+issuing_body = "ĐẢNG ỦY CÁC KHU CÔNG NGHIỆP"
+# Chữ viết tắt trong số hiệu văn bản: Số …-BC/ĐU.
+abbreviation = "ĐU"
+# Địa danh ở dòng ngày tháng: "Bắc Giang, ngày … tháng … năm …".
+place = "Bắc Giang"
+# Tên đảng bộ dùng trong lời văn báo cáo.
+party_org_name = "Đảng bộ Các Khu công nghiệp tỉnh"
+# Tên Ban Quản lý các KCN (nơi nhận mẫu báo cáo của doanh nghiệp).
+management_board = "Ban Quản lý các Khu công nghiệp tỉnh"
+
+# Danh sách khu công nghiệp: tên chuẩn và các cách viết khác doanh nghiệp hay dùng.
+# Cách viết có/không dấu, có/không chữ "KCN" đều tự nhận ra, không cần khai báo.
+[[zones]]
+name = "Đình Trám"
+aliases = []
+
+[[zones]]
+name = "Quang Châu"
+aliases = []
+
+[[zones]]
+name = "Song Khê – Nội Hoàng"
+aliases = ["Song Khê - Nội Hoàng", "Song Khê Nội Hoàng", "Song Khê", "Nội Hoàng"]
+
+[[zones]]
+name = "Vân Trung"
+aliases = []
+
+[[zones]]
+name = "Hòa Phú"
+aliases = ["Hoà Phú"]
+
+[[zones]]
+name = "Việt Hàn"
+aliases = []
+
+# Mốc ban đầu, khi sổ theo dõi chưa ghi từ đầu (ví dụ lúc sáp nhập đảng bộ).
+[baseline]
+date = 2014-06-30
+party_cells = 4
+party_members = 35
+
+# Khối ký tên cuối báo cáo.
+[signatory]
+on_behalf = "T/M BAN THƯỜNG VỤ"
+title = "BÍ THƯ"
+name = "Nguyễn Văn Hùng"
+
+# Nơi nhận (mỗi dòng một nơi).
+recipients = [
+    "Ban Thường vụ Tỉnh ủy (b/c)",
+    "Ban Tổ chức Tỉnh ủy (b/c)",
+    "Đảng ủy Khối (b/c)",
+    "Các chi bộ trực thuộc",
+    "Lưu VP.",
+]
+
+# Những thông tin báo cáo trích dẫn mà không có trong số liệu.
+[facts]
+outreach_team = "gồm 7 đồng chí, phân công 2 cán bộ trực tiếp về cơ sở làm công tác tuyên truyền vận động"
+
+[output]
+# true: xuất thêm bản PDF (cần cài LibreOffice).
+pdf = false
+
+# Giới hạn an toàn khi đọc tệp doanh nghiệp gửi về.
+[limits]
+max_uncompressed_mb = 200
+max_rows = 100000
+max_cols = 256
+"""
+
+
+class SettingsError(Exception):
+    """A setting is missing or wrong; the message is for the user, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Signatory:
+    on_behalf: str = "T/M BAN THƯỜNG VỤ"
+    title: str = "BÍ THƯ"
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    date: dt.date | None = None
+    party_cells: int = 0
+    party_members: int = 0
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_uncompressed_mb: int = 200
+    max_rows: int = 100_000
+    max_cols: int = 256
+
+
+@dataclass(frozen=True)
+class Settings:
+    path: Path | None
+    superior_body: str
+    issuing_body: str
+    abbreviation: str
+    place: str
+    party_org_name: str
+    management_board: str
+    zones: tuple[Zone, ...]
+    baseline: Baseline = field(default_factory=Baseline)
+    signatory: Signatory = field(default_factory=Signatory)
+    recipients: tuple[str, ...] = ()
+    facts: dict[str, str] = field(default_factory=dict)
+    pdf: bool = False
+    limits: Limits = field(default_factory=Limits)
+
+
+def load_settings(path: Path | None) -> Settings:
+    """Read a settings file; with no file, the defaults above."""
+    if path is None or not path.exists():
+        return _from_dict(tomllib.loads(DEFAULT_SETTINGS), None)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        raise SettingsError(f"Tệp cài đặt {path} không phải UTF-8; hãy lưu lại với mã UTF-8.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"Tệp cài đặt {path} viết sai cú pháp: {exc}.") from None
+    return _from_dict(data, path)
+
+
+def _from_dict(data: dict[str, Any], path: Path | None) -> Settings:
+    where = str(path) if path else SETTINGS_FILE
+
+    def get(section: dict[str, Any], key: str, kind: type, prefix: str, default: Any = ...) -> Any:
+        value = section.get(key, default)
+        if value is ...:
+            raise SettingsError(f"Thiếu cài đặt \"{prefix}{key}\" trong tệp {where}.")
+        if value is not None and not isinstance(value, kind):
+            raise SettingsError(
+                f"Cài đặt \"{prefix}{key}\" trong tệp {where} phải là {_kind_name(kind)}, "
+                f"đang là {value!r}.")
+        return value
+
+    def section(name: str) -> dict[str, Any]:
+        value = data.get(name, {})
+        if not isinstance(value, dict):
+            raise SettingsError(f"Mục [{name}] trong tệp {where} viết sai dạng.")
+        return value
+
+    org = section("organisation")
+    zones_raw = data.get("zones")
+    if not isinstance(zones_raw, list) or not zones_raw:
+        raise SettingsError(f"Thiếu danh sách khu công nghiệp [[zones]] trong tệp {where}.")
+    zones = []
+    for i, zone in enumerate(zones_raw, 1):
+        if not isinstance(zone, dict):
+            raise SettingsError(f"Khu công nghiệp thứ {i} trong tệp {where} viết sai dạng.")
+        name = get(zone, "name", str, f"zones[{i}].")
+        aliases = get(zone, "aliases", list, f"zones[{i}].", [])
+        zones.append(Zone(name.strip(), tuple(str(a) for a in aliases)))
+    base = section("baseline")
+    base_date = get(base, "date", dt.date, "baseline.", None)
+    sign = section("signatory")
+    limits = section("limits")
+    output = section("output")
+    facts = section("facts")
+    return Settings(
+        path=path,
+        superior_body=get(org, "superior_body", str, "organisation."),
+        issuing_body=get(org, "issuing_body", str, "organisation."),
+        abbreviation=get(org, "abbreviation", str, "organisation."),
+        place=get(org, "place", str, "organisation."),
+        party_org_name=get(org, "party_org_name", str, "organisation."),
+        management_board=get(org, "management_board", str, "organisation.", ""),
+        zones=tuple(zones),
+        baseline=Baseline(
+            date=base_date,
+            party_cells=get(base, "party_cells", int, "baseline.", 0),
+            party_members=get(base, "party_members", int, "baseline.", 0),
+        ),
+        signatory=Signatory(
+            on_behalf=get(sign, "on_behalf", str, "signatory.", "T/M BAN THƯỜNG VỤ"),
+            title=get(sign, "title", str, "signatory.", "BÍ THƯ"),
+            name=get(sign, "name", str, "signatory.", ""),
+        ),
+        recipients=tuple(str(r) for r in get(data, "recipients", list, "", [])),
+        facts={str(k): str(v) for k, v in facts.items()},
+        pdf=get(output, "pdf", bool, "output.", False),
+        limits=Limits(
+            max_uncompressed_mb=get(limits, "max_uncompressed_mb", int, "limits.", 200),
+            max_rows=get(limits, "max_rows", int, "limits.", 100_000),
+            max_cols=get(limits, "max_cols", int, "limits.", 256),
+        ),
+    )
+
+
+def _kind_name(kind: type) -> str:
+    return {str: "chuỗi chữ trong dấu ngoặc kép", int: "số nguyên", bool: "true hoặc false",
+            list: "danh sách [ ... ]", dt.date: "ngày dạng YYYY-MM-DD"}.get(kind, kind.__name__)

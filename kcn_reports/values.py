@@ -1,0 +1,290 @@
+"""Parsers for values as enterprises really type them.
+
+Each parser takes a raw cell value (what python-calamine returns: str, int, float, bool,
+date, datetime, time, or "" for blank) and returns a `Parsed` value with an optional warning,
+or raises `ParseError` carrying a problem code from `problems.CATALOG`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kcn_reports.formdef import (
+    NO_WORDS,
+    OWNERSHIP_CHOICES,
+    PERIOD_HALF,
+    PERIOD_YEAR,
+    YES_WORDS,
+    Period,
+    Zone,
+)
+from kcn_reports.textnorm import clean, fold
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+MAX_SERIAL = 2958465  # 9999-12-31
+
+
+class ParseError(ValueError):
+    """A value that cannot be read; `code` names the problem in the catalog."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: Any
+    warnings: tuple[tuple[str, dict[str, Any]], ...] = field(default_factory=tuple)
+
+
+ZERO_WORDS = {"-", "–", "—", "không có", "khong co", "0"}
+
+
+def is_blank(raw: Any) -> bool:
+    if raw is None:
+        return True
+    if isinstance(raw, str):
+        return clean(raw) == ""
+    if isinstance(raw, float):
+        return math.isnan(raw)
+    return False
+
+
+_NUMBER_RUN = re.compile(r"[-+−]?\d[\d.,\u00a0\u202f ]*")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+
+
+def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
+    """A number written as a real number or as Vietnamese-style text.
+
+    "1.234" = 1234, "1.234,5" = 1234.5, "4,5" = 4.5, "1 234" = 1234, "1.234 người" = 1234
+    (with a warning), "-" = 0. Blank gives None.
+    """
+    if is_blank(raw):
+        return Parsed(None)
+    if isinstance(raw, bool):
+        return Parsed(int(raw))
+    if isinstance(raw, int):
+        return Parsed(raw)
+    if isinstance(raw, float):
+        if not math.isfinite(raw):
+            raise ParseError("not-a-number")
+        return Parsed(int(raw) if raw.is_integer() else raw)
+    if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
+        raise ParseError("not-a-number")
+    text = clean(str(raw))
+    if text.lower() in ZERO_WORDS or text in ZERO_WORDS:
+        return Parsed(0)
+    runs = [r.strip(" .,\u00a0\u202f") for r in _NUMBER_RUN.findall(text)]
+    runs = [r for r in runs if any(ch.isdigit() for ch in r)]
+    if len(runs) != 1:
+        raise ParseError("not-a-number")
+    run = runs[0]
+    negative = run[0] in "-−"
+    digits = re.sub(r"[\s\u00a0\u202f]", "", run.lstrip("+-−"))
+    warnings: list[tuple[str, dict[str, Any]]] = []
+    if "." in digits and "," in digits:
+        if digits.rfind(",") > digits.rfind("."):
+            normal = digits.replace(".", "").replace(",", ".")
+        else:
+            normal = digits.replace(",", "")
+    elif "." in digits:
+        normal = digits.replace(".", "") if _THOUSANDS_DOT.match(digits) else digits
+    elif "," in digits:
+        if _THOUSANDS_COMMA.match(digits) and (integer_expected or digits.count(",") > 1):
+            normal = digits.replace(",", "")
+        else:
+            normal = digits.replace(",", ".")
+            if _THOUSANDS_COMMA.match(digits):
+                warnings.append(("ambiguous-number", {"parsed": normal.replace(".", ",")}))
+    else:
+        normal = digits
+    if normal.count(".") > 1 or not re.fullmatch(r"\d+(\.\d+)?", normal):
+        raise ParseError("not-a-number")
+    number: int | float = float(normal) if "." in normal else int(normal)
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if negative:
+        number = -number
+    leftover = _NUMBER_RUN.sub("", text).strip()
+    if leftover:
+        warnings.append(("value-with-text", {"parsed": number}))
+    return Parsed(number, tuple(warnings))
+
+
+def parse_integer(raw: Any) -> Parsed:
+    parsed = parse_number(raw, integer_expected=True)
+    if isinstance(parsed.value, float):
+        raise ParseError("not-an-integer")
+    return parsed
+
+
+def parse_yes_no(raw: Any) -> Parsed:
+    """Có/Không in the ways people write it; blank gives None."""
+    if is_blank(raw):
+        return Parsed(None)
+    if isinstance(raw, bool):
+        return Parsed(raw)
+    if isinstance(raw, (int, float)) and raw in (0, 1):
+        return Parsed(bool(raw))
+    key = fold(str(raw))
+    if not key:
+        # Punctuation only ("-", "x" is handled below); "-" means no.
+        return Parsed(False) if clean(str(raw)) in ZERO_WORDS else _not_yes_no()
+    yes = {fold(w) for w in YES_WORDS}
+    no = {fold(w) for w in NO_WORDS}
+    if key in yes:
+        return Parsed(True)
+    if key in no:
+        return Parsed(False)
+    first = key.split(" ")[0]
+    if first in {"co", "yes", "da"}:
+        return Parsed(True)
+    if first in {"khong", "chua", "no", "ko"}:
+        return Parsed(False)
+    return _not_yes_no()
+
+
+def _not_yes_no() -> Parsed:
+    raise ParseError("not-yes-no")
+
+
+_DATE_DMY = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2}|\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+
+
+def parse_date(raw: Any, *, today: dt.date | None = None) -> Parsed:
+    """A date cell, an Excel serial, or day-first text; never month-first."""
+    if is_blank(raw):
+        return Parsed(None)
+    if isinstance(raw, dt.datetime):
+        return Parsed(raw.date())
+    if isinstance(raw, dt.date):
+        return Parsed(raw)
+    if isinstance(raw, bool):
+        raise ParseError("not-a-date")
+    if isinstance(raw, (int, float)):
+        if not math.isfinite(raw) or not 1 <= raw <= MAX_SERIAL:
+            raise ParseError("not-a-date")
+        return Parsed(EXCEL_EPOCH + dt.timedelta(days=int(raw)))
+    text = clean(str(raw))
+    if re.fullmatch(r"\d+(\.0+)?", text) and 20000 <= float(text) <= MAX_SERIAL:
+        return Parsed(EXCEL_EPOCH + dt.timedelta(days=int(float(text))))
+    match = _DATE_ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        return Parsed(_make_date(year, month, day))
+    match = _DATE_DMY.match(text) or _DATE_WORDS.search(fold(text))
+    if not match:
+        raise ParseError("not-a-date")
+    day, month, year = (int(g) for g in match.groups())
+    if year < 100:
+        pivot = (today or dt.date.today()).year % 100
+        year += 2000 if year <= pivot else 1900
+    return Parsed(_make_date(year, month, day))
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ParseError("not-a-date") from None
+
+
+_TAX_CODE = re.compile(r"^(\d{10})(?:-?(\d{3}))?$")
+
+
+def parse_tax_code(raw: Any) -> Parsed:
+    """10 digits, or 10 digits + "-" + 3 digits for a branch; leading zeros kept or restored."""
+    if is_blank(raw):
+        return Parsed(None)
+    warnings: list[tuple[str, dict[str, Any]]] = []
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        text = str(raw)
+        if 8 <= len(text) < 10:
+            text = text.zfill(10)
+            warnings.append(("tax-code-padded", {"parsed": text}))
+    else:
+        text = re.sub(r"[\s.]", "", clean(str(raw))).replace("–", "-").replace("—", "-")
+        text = text.lstrip("'")
+    match = _TAX_CODE.match(text)
+    if not match:
+        raise ParseError("bad-tax-code")
+    main, branch = match.groups()
+    return Parsed(f"{main}-{branch}" if branch else main, tuple(warnings))
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_HALF_MARKERS = re.compile(r"(^|\s)(6\s*thang|06\s*thang|sau\s*thang|6t|6\s*t|nua\s*dau|nua\s*nam|h1|ky\s*i\b)")
+
+
+def parse_period(raw: Any) -> Parsed:
+    """'6 tháng đầu năm 2016' -> first half 2016; 'Năm 2016' or '2016' -> year 2016."""
+    if is_blank(raw):
+        return Parsed(None)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer():
+        raw = str(int(raw))
+    key = fold(str(raw))
+    years = set(_YEAR.findall(key))
+    if len(years) != 1:
+        raise ParseError("bad-period")
+    year = int(years.pop())
+    if _HALF_MARKERS.search(key.replace("/", " ")):
+        if "cuoi" in key:
+            raise ParseError("bad-period")  # "6 tháng cuối năm" is not a period of this form
+        return Parsed(Period(PERIOD_HALF, year))
+    rest = set(_YEAR.sub(" ", key).split())
+    if rest <= {"nam", "ca", "ky", "bao", "cao", "bc", "tong", "hop", "thuc", "hien"}:
+        return Parsed(Period(PERIOD_YEAR, year))
+    raise ParseError("bad-period")  # a quarter, "9 tháng", …: not a period of this form
+
+
+_ZONE_PREFIX = re.compile(r"^(khu cong nghiep|kcn)\s+")
+
+
+def zone_key(text: str) -> str:
+    return _ZONE_PREFIX.sub("", fold(text)).replace(" ", "")
+
+
+def parse_zone(raw: Any, zones: tuple[Zone, ...]) -> Parsed:
+    """Match a zone tolerantly: with or without diacritics and the "KCN" prefix."""
+    if is_blank(raw):
+        return Parsed(None)
+    wanted = zone_key(str(raw))
+    for zone in zones:
+        if wanted in {zone_key(n) for n in (zone.name, *zone.aliases)}:
+            return Parsed(zone.name)
+    raise ParseError("unknown-zone", known=", ".join(z.name for z in zones))
+
+
+def parse_ownership(raw: Any) -> Parsed:
+    """'fdi' or 'domestic'."""
+    if is_blank(raw):
+        return Parsed(None)
+    key = fold(str(raw))
+    for canonical, spellings in OWNERSHIP_CHOICES.items():
+        if key in {fold(s) for s in spellings}:
+            return Parsed(canonical)
+    if "fdi" in key or "nuoc ngoai" in key:
+        return Parsed("fdi")
+    if "trong nuoc" in key or "viet nam" in key:
+        return Parsed("domestic")
+    raise ParseError("unknown-ownership")
+
+
+def parse_text(raw: Any) -> Parsed:
+    if is_blank(raw):
+        return Parsed(None)
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    return Parsed(clean(str(raw)))

@@ -1,0 +1,254 @@
+"""The blank form, filled the way enterprises really fill it, reads back exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kcn_reports.blank_form import TEMPLATE_SHEET, input_cells, write_blank_form
+from kcn_reports.check import ACCEPTED, REJECTED, check_inputs, process_file
+from kcn_reports.discover import InputFile
+from kcn_reports.formdef import INDICATORS, PERIOD_HALF, PERIOD_YEAR, Period
+from kcn_reports.settings import load_settings
+
+SETTINGS = load_settings(None)
+ZONES = [z.name for z in SETTINGS.zones]
+
+EXPECTED = {
+    "name": "Công ty TNHH Điện tử A&B <Việt Nam>",
+    "tax_code": "0101234567",
+    "zone": "Song Khê – Nội Hoàng",
+    "ownership": "fdi",
+    "investor_country": "Hàn Quốc",
+    "industry": "Linh kiện điện tử",
+    "period": Period(PERIOD_HALF, 2016),
+    "preparer": "Nguyễn Thị Hoa",
+    "phone": "0912 345 678",
+    "prepared_on": dt.date(2016, 7, 5),
+    "revenue": 1234.5,
+    "exports": 21000,
+    "imports": 4.5,
+    "budget_paid": 0,
+    "employees": 1234,
+    "employees_female": 800,
+    "employees_foreign": 12,
+    "avg_income": 7.25,
+    "has_party_org": True,
+    "party_members": 15,
+    "party_members_not_transferred": 3,
+    "owner_is_party_member": False,
+    "candidates": 4,
+    "has_union": True,
+    "union_founded_on": dt.date(2015, 3, 5),
+    "union_members": 1100,
+    "has_youth_union": False,
+    "youth_members": 0,
+}
+
+# The same values typed as people type them: text numbers in Vietnamese style, units, yes/no
+# variants, day-first date text, NFD text from a Mac, a zone without diacritics.
+AS_TYPED = {
+    "name": unicodedata.normalize("NFD", "Công ty TNHH Điện tử A&B <Việt Nam>"),
+    "tax_code": "0101234567",
+    "zone": "KCN Song Khe - Noi Hoang",
+    "ownership": "Doanh nghiệp có vốn đầu tư nước ngoài (FDI)",
+    "investor_country": "Hàn Quốc",
+    "industry": "Linh kiện điện tử",
+    "period": "6 tháng đầu năm 2016",
+    "preparer": "Nguyễn Thị Hoa",
+    "phone": "0912 345 678",
+    "prepared_on": "05/07/2016",
+    "revenue": "1.234,5",
+    "exports": "21.000",
+    "imports": "4,5",
+    "budget_paid": "-",
+    "employees": "1.234 người",
+    "employees_female": "800",
+    "employees_foreign": "12",
+    "avg_income": "7,25",
+    "has_party_org": "x",
+    "party_members": "15",
+    "party_members_not_transferred": "3",
+    "owner_is_party_member": "khong",
+    "candidates": "4",
+    "has_union": "Co",
+    "union_founded_on": "5/3/15",
+    "union_members": "1 100",
+    "has_youth_union": "Chưa",
+    "youth_members": "0",
+}
+
+# Typed as real cell values: numbers, date cells, booleans as 1/0.
+AS_CELLS = {
+    **EXPECTED,
+    "ownership": "FDI",
+    "period": "6 tháng đầu năm 2016",
+    "prepared_on": dt.datetime(2016, 7, 5),
+    "union_founded_on": dt.datetime(2015, 3, 5),
+    "has_party_org": "Có",
+    "owner_is_party_member": "Không",
+    "has_union": 1,
+    "has_youth_union": 0,
+}
+
+
+def fill(path: Path, values: dict, *, mutate=None) -> Path:
+    """Write the blank form, then fill it with openpyxl as an enterprise would."""
+    write_blank_form(path, ZONES)
+    book = openpyxl.load_workbook(path)
+    sheet = book[TEMPLATE_SHEET]
+    for key, address in input_cells().items():
+        if key in values and values[key] is not None:
+            sheet[address] = values[key]
+    if mutate:
+        mutate(sheet)
+    book.save(path)
+    return path
+
+
+def read(path: Path, inputs: Path):
+    info = path.stat()
+    return process_file(InputFile(path, path.relative_to(inputs).as_posix(), info.st_size,
+                                  info.st_mtime), SETTINGS)
+
+
+def assert_values(outcome, expected=EXPECTED):
+    assert outcome.outcome == ACCEPTED, [p.message for p in outcome.problems]
+    values = outcome.form.values
+    for key, value in expected.items():
+        if isinstance(value, float):
+            assert values[key] == pytest.approx(value), key
+        else:
+            assert values[key] == value, key
+
+
+@pytest.mark.parametrize("typed", [AS_TYPED, AS_CELLS], ids=["typed-as-text", "real-cells"])
+def test_filled_form_reads_back_exactly(tmp_path, typed):
+    path = fill(tmp_path / "bao cao.xlsx", typed)
+    outcome = read(path, tmp_path)
+    assert_values(outcome)
+    assert outcome.form.form_version is not None
+    assert outcome.form.sheet == TEMPLATE_SHEET
+    # Each value is located at the cell it came from.
+    assert outcome.form.cells["employees"] == input_cells()["employees"]
+
+
+def test_rows_inserted_deleted_column_added_labels_retyped(tmp_path):
+    def mutate(sheet):
+        cells = input_cells()
+        employees_row = int(cells["employees"][1:])
+        # Labels retyped; the code column blank on one row so only the label identifies it.
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == "Tổng số lao động tại thời điểm báo cáo":
+                    cell.value = "Tổng số lao động"
+                if cell.value == "Kim ngạch xuất khẩu":
+                    cell.value = "Kim ngach xuat khau (nghìn USD)"
+                    sheet.cell(cell.row, cell.column + 1).value = None
+        # A row inserted inside the table, with an extra breakdown the form doesn't have.
+        sheet.insert_rows(employees_row + 1)
+        sheet.cell(employees_row + 1, 2).value = "Trong đó: Lao động nam"
+        sheet.cell(employees_row + 1, 5).value = 434
+        # Two rows inserted above everything (a letterhead), and a column added before "Số liệu".
+        sheet.insert_rows(1, 2)
+        sheet["A1"] = "CÔNG TY TNHH ĐIỆN TỬ A&B"
+        sheet.insert_cols(5)
+        # Identity lines written "Label: value" in one cell, as many returns do.
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value == "Mã số thuế:":
+                    cell.value = "Mã số thuế: 0101234567"
+                    sheet.cell(cell.row, cell.column + 1).value = None
+
+    path = fill(tmp_path / "sửa mẫu.xlsx", AS_TYPED, mutate=mutate)
+    outcome = read(path, tmp_path)
+    assert_values(outcome)
+
+
+def test_optional_row_deleted_is_absent_not_an_error(tmp_path):
+    def mutate(sheet):
+        row = int(input_cells()["candidates"][1:])
+        sheet.delete_rows(row)
+
+    outcome = read(fill(tmp_path / "x.xlsx", AS_TYPED, mutate=mutate), tmp_path)
+    assert outcome.outcome == ACCEPTED
+    assert outcome.form.values["candidates"] is None
+    assert outcome.form.values["has_union"] is True
+
+
+def test_required_row_deleted_is_an_error_naming_it(tmp_path):
+    def mutate(sheet):
+        sheet.delete_rows(int(input_cells()["party_members"][1:]))
+
+    outcome = read(fill(tmp_path / "x.xlsx", AS_TYPED, mutate=mutate), tmp_path)
+    assert outcome.outcome == REJECTED
+    [prob] = [p for p in outcome.problems if p.field == "party_members"]
+    assert prob.code == "field-not-found"
+    assert "Số đảng viên đang làm việc tại doanh nghiệp" in prob.message
+
+
+def test_every_blank_required_field_is_located(tmp_path):
+    outcome = read(fill(tmp_path / "trống.xlsx", {}), tmp_path)
+    assert outcome.outcome == REJECTED
+    missing = {p.field: p.cell for p in outcome.problems if p.code == "required-missing"}
+    required = {"name", "tax_code", "zone", "ownership", "period"} | {
+        f.key for f in INDICATORS if f.required}
+    assert set(missing) == required
+    assert missing["employees"] == input_cells()["employees"]
+    assert all(p.sheet == TEMPLATE_SHEET for p in outcome.problems)
+
+
+def test_formula_without_cached_value_is_an_error_not_zero(tmp_path):
+    def mutate(sheet):
+        sheet[input_cells()["employees"]] = "=800+434"
+
+    outcome = read(fill(tmp_path / "f.xlsx", AS_TYPED, mutate=mutate), tmp_path)
+    [prob] = [p for p in outcome.problems if p.field == "employees"]
+    assert prob.code == "formula-no-value"
+    assert prob.cell == input_cells()["employees"]
+    assert outcome.form.values["employees"] is None
+
+
+def test_wrong_values_are_located_with_the_value_seen(tmp_path):
+    bad = {**AS_TYPED, "employees": "nhiều", "has_union": "hình như có", "tax_code": "12345",
+           "union_founded_on": "03/15/2015", "zone": "Quế Võ", "period": "Quý 3/2016"}
+    outcome = read(fill(tmp_path / "sai.xlsx", bad), tmp_path)
+    found = {p.field: p for p in outcome.problems}
+    assert found["employees"].code == "not-an-integer" or found["employees"].code == "not-a-number"
+    assert found["employees"].value == "nhiều"
+    assert found["employees"].cell == input_cells()["employees"]
+    assert found["has_union"].code == "not-yes-no"
+    assert found["tax_code"].code == "bad-tax-code"
+    assert found["union_founded_on"].code == "not-a-date"
+    assert found["zone"].code == "unknown-zone"
+    assert found["period"].code == "bad-period"
+    assert "Quế Võ" in found["zone"].message
+
+
+def test_legacy_tcvn3_name_is_converted_with_a_warning(tmp_path):
+    typed = {**AS_TYPED, "name": "C«ng ty TNHH §iÖn tö Hoµ Ph¸t"}
+    outcome = read(fill(tmp_path / "tcvn3.xlsx", typed), tmp_path)
+    assert outcome.form.values["name"] == "Công ty TNHH Điện tử Hoà Phát"
+    assert any(p.code == "legacy-font" for p in outcome.problems)
+
+
+def test_annual_period_and_identity_in_same_cell(tmp_path):
+    typed = {**AS_TYPED, "period": "Năm 2016"}
+    outcome = read(fill(tmp_path / "nam.xlsx", typed), tmp_path)
+    assert outcome.form.values["period"] == Period(PERIOD_YEAR, 2016)
+
+
+def test_two_returns_same_enterprise_and_period_latest_wins(tmp_path):
+    inputs = tmp_path / "inputs"
+    (inputs / "zalo").mkdir(parents=True)
+    fill(inputs / "zalo" / "lan 2.xlsx", {**AS_TYPED, "prepared_on": "10/07/2016", "employees": "1.300"})
+    fill(inputs / "email.xlsx", AS_TYPED)
+    report = check_inputs(inputs, SETTINGS, jobs=1)
+    by_path = {f.relpath: f for f in report.files}
+    assert by_path["zalo/lan 2.xlsx"].outcome == ACCEPTED
+    assert by_path["email.xlsx"].outcome == "superseded"
+    assert "zalo/lan 2.xlsx" in by_path["email.xlsx"].reason
