@@ -1,7 +1,9 @@
-"""The check pipeline: discover → read → parse, one outcome per file under the inputs folder.
+"""The check pipeline: discover → read → parse → validate, one outcome per file.
 
-Every file appears exactly once, as accepted / rejected / superseded / skipped, with a reason
-for the last three. One bad file never stops the others.
+Every file under the inputs folder appears exactly once, as accepted / rejected / superseded /
+skipped, with a reason for the last three. One bad file never stops the others. Reading and
+the rules of one file run in worker processes; the checks across files (resubmissions,
+outliers, the Sổ theo dõi, completeness) run here afterwards.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from typing import Any
 
 from kcn_reports.discover import InputFile, discover
 from kcn_reports.formdef import Period
+from kcn_reports.ledger import Ledger, cells_at, movements_between, net_change, read_ledger
 from kcn_reports.parse import FORM, LEDGER, OTHER, FormReturn, classify, read_form
 from kcn_reports.problems import ERROR, Problem, has_errors, problem
 from kcn_reports.settings import Settings
+from kcn_reports.textnorm import fold
+from kcn_reports.validate import outliers, validate_form
 from kcn_reports.workbook import read_workbook
 from kcn_reports.workers import CRASHED, run_isolated
 
@@ -41,6 +46,7 @@ class FileOutcome:
     problems: list[Problem] = field(default_factory=list)
     form: FormReturn | None = None
     mtime: float = 0.0
+    ledger: Ledger | None = None
 
     @property
     def tax_code(self) -> str | None:
@@ -49,6 +55,12 @@ class FileOutcome:
     @property
     def period(self) -> Period | None:
         return self.form.values.get("period") if self.form else None
+
+    def reject_if_errors(self) -> None:
+        if self.outcome == ACCEPTED and has_errors(self.problems):
+            self.outcome = REJECTED
+            n = sum(p.severity == ERROR for p in self.problems)
+            self.reason = f"Có {n} lỗi cần sửa."
 
     def to_dict(self) -> dict[str, Any]:
         values = self.form.values if self.form else {}
@@ -65,22 +77,71 @@ class FileOutcome:
         }
 
 
+@dataclass(frozen=True)
+class ZoneCompleteness:
+    zone: str
+    expected: int
+    received: int
+    missing: tuple[tuple[str, str], ...]  # (tax code, name) of enterprises without a return
+
+    @property
+    def rate(self) -> float | None:
+        return self.received / self.expected if self.expected else None
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Reporting rate per zone, after DHIS2's reporting-rate report."""
+
+    period: Period
+    zones: tuple[ZoneCompleteness, ...]
+
+    @property
+    def expected(self) -> int:
+        return sum(z.expected for z in self.zones)
+
+    @property
+    def received(self) -> int:
+        return sum(z.received for z in self.zones)
+
+    @property
+    def rate(self) -> float | None:
+        return self.received / self.expected if self.expected else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period.key,
+            "expected": self.expected,
+            "received": self.received,
+            "rate": self.rate,
+            "zones": [{"zone": z.zone, "expected": z.expected, "received": z.received,
+                       "rate": z.rate,
+                       "missing": [{"tax_code": t, "name": n} for t, n in z.missing]}
+                      for z in self.zones],
+        }
+
+
 @dataclass
 class CheckReport:
     inputs: Path
     files: list[FileOutcome]
+    period: Period | None = None
+    ledger: Ledger | None = None
+    completeness: Completeness | None = None
+    general: list[Problem] = field(default_factory=list)  # problems of no single file
 
     @property
     def problems(self) -> list[Problem]:
-        return [p for f in self.files for p in f.problems]
+        return [*self.general, *(p for f in self.files for p in f.problems)]
 
     @property
     def has_errors(self) -> bool:
         return has_errors(self.problems)
 
-    def accepted_forms(self) -> list[FormReturn]:
+    def accepted_forms(self, period: Period | None = None) -> list[FormReturn]:
         return [f.form for f in self.files
-                if f.outcome == ACCEPTED and f.kind == FORM and f.form is not None]
+                if f.outcome == ACCEPTED and f.kind == FORM and f.form is not None
+                and (period is None or f.period == period)]
 
     def counts(self) -> Counter[str]:
         return Counter(f.outcome for f in self.files)
@@ -90,12 +151,15 @@ class CheckReport:
         problems = self.problems
         return {
             "inputs": str(self.inputs),
+            "period": self.period.key if self.period else None,
             "summary": {
                 "files": len(self.files),
                 **{name: counts.get(name, 0) for name in (ACCEPTED, REJECTED, SUPERSEDED, SKIPPED)},
                 "errors": sum(p.severity == ERROR for p in problems),
                 "warnings": sum(p.severity != ERROR for p in problems),
             },
+            "completeness": self.completeness.to_dict() if self.completeness else None,
+            "general_problems": [p.to_dict() for p in self.general],
             "files": [f.to_dict() for f in self.files],
         }
 
@@ -108,12 +172,13 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def process_file(item: InputFile, settings: Settings) -> FileOutcome:
-    """Read and parse one file; never raises for anything the file contains."""
+def process_file(item: InputFile, settings: Settings, today: dt.date | None = None) -> FileOutcome:
+    """Read, parse and validate one file; never raises for anything the file contains."""
     try:
         data = item.path.read_bytes()
     except OSError as exc:
-        detail = "tệp đang bị khóa hoặc không có quyền đọc" if isinstance(exc, PermissionError) else str(exc)
+        detail = ("tệp đang bị khóa (có thể đang mở trong Excel) hoặc không có quyền đọc"
+                  if isinstance(exc, PermissionError) else str(exc))
         prob = problem("file-unreadable", file=item.relpath, detail=detail)
         return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
     limits = settings.limits
@@ -126,34 +191,50 @@ def process_file(item: InputFile, settings: Settings) -> FileOutcome:
                            mtime=item.mtime)
     kind = classify(book)
     if kind == LEDGER:
-        return FileOutcome(item.relpath, LEDGER, ACCEPTED, "", book.problems, mtime=item.mtime)
-    if kind == OTHER:
+        ledger = read_ledger(book, settings.zones, today)
+        outcome = FileOutcome(item.relpath, LEDGER, ACCEPTED, "", [*book.problems, *ledger.problems],
+                              mtime=item.mtime, ledger=ledger)
+    elif kind == OTHER:
         prob = problem("not-a-report", file=item.relpath)
         return FileOutcome(item.relpath, OTHER, SKIPPED, prob.message, [*book.problems, prob],
                            mtime=item.mtime)
-    form = read_form(book, settings.zones)
-    problems = [*book.problems, *form.problems]
-    if has_errors(problems):
-        n = sum(p.severity == ERROR for p in problems)
-        return FileOutcome(item.relpath, FORM, REJECTED, f"Có {n} lỗi cần sửa.", problems, form,
-                           item.mtime)
-    return FileOutcome(item.relpath, FORM, ACCEPTED, "", problems, form, item.mtime)
+    else:
+        form = read_form(book, settings.zones)
+        problems = [*book.problems, *form.problems, *validate_form(form, today)]
+        outcome = FileOutcome(item.relpath, FORM, ACCEPTED, "", problems, form, item.mtime)
+    outcome.reject_if_errors()
+    return outcome
 
 
 def check_inputs(inputs: Path, settings: Settings,
                  progress: Callable[[int, int], None] | None = None,
-                 jobs: int | None = None) -> CheckReport:
-    """Outcome of every file under `inputs`, read in worker processes."""
+                 jobs: int | None = None, period: Period | None = None,
+                 today: dt.date | None = None) -> CheckReport:
+    """Outcome of every file under `inputs`, and the checks across files for `period`
+    (default: the latest period among the accepted returns)."""
     found, skipped = discover(inputs)
     outcomes = [FileOutcome(s.relpath, "skipped", SKIPPED, s.reason) for s in skipped]
-    work = functools.partial(process_file, settings=settings)
+    work = functools.partial(process_file, settings=settings, today=today)
     for done, (_index, outcome) in enumerate(run_isolated(work, found, _crashed, jobs), 1):
         outcomes.append(outcome)
         if progress:
             progress(done, len(found))
-    _mark_superseded(outcomes)
     outcomes.sort(key=lambda f: f.relpath)
-    return CheckReport(inputs, outcomes)
+    _mark_superseded(outcomes)
+    report = CheckReport(inputs, outcomes)
+    forms = report.accepted_forms()
+    for relpath, found_problems in outliers(forms).items():
+        next(f for f in outcomes if f.relpath == relpath).problems.extend(found_problems)
+    report.period = period or max((f.values["period"] for f in forms),
+                                  key=lambda p: p.snapshot, default=None)
+    report.ledger = _choose_ledger(outcomes, settings)
+    if report.ledger is None:
+        report.general.append(problem("ledger-missing"))
+    if report.ledger is not None and report.period is not None:
+        report.completeness = completeness(report.ledger, report.accepted_forms(report.period),
+                                           report.period, settings)
+        _cross_check(report)
+    return report
 
 
 def _crashed(item: InputFile, detail: str) -> FileOutcome:
@@ -183,3 +264,102 @@ def _mark_superseded(outcomes: list[FileOutcome]) -> None:
 def _recency(outcome: FileOutcome) -> tuple[dt.date, float, str]:
     prepared = outcome.form.values.get("prepared_on") if outcome.form else None
     return (prepared or dt.date.min, outcome.mtime, outcome.relpath)
+
+
+def _choose_ledger(outcomes: list[FileOutcome], settings: Settings) -> Ledger | None:
+    """The newest accepted Sổ theo dõi, reconciled; older ones superseded."""
+    ledgers = sorted((f for f in outcomes if f.kind == LEDGER and f.outcome == ACCEPTED),
+                     key=lambda f: (f.mtime, f.relpath), reverse=True)
+    if not ledgers:
+        return None
+    chosen = ledgers[0]
+    for older in ledgers[1:]:
+        older.outcome = SUPERSEDED
+        older.reason = f"Đã dùng Sổ theo dõi mới hơn: {chosen.relpath}."
+        chosen.problems.append(problem("ledger-duplicate", file=chosen.relpath, used=chosen.relpath))
+    assert chosen.ledger is not None
+    chosen.problems.extend(reconcile(chosen.ledger, settings))
+    return chosen.ledger
+
+
+def reconcile(ledger: Ledger, settings: Settings) -> list[Problem]:
+    """Members: start + increases − decreases = end, in total and per cell founded after the
+    baseline (the Biểu 1-BTCTW identity A + B − C = D)."""
+    found: list[Problem] = []
+    day = ledger.latest_date
+    cells = cells_at(ledger, day) if day else []
+    recorded = [r for r in cells if r.get("members") is not None]
+    if not day or not recorded:
+        return found
+    sheet = "Chi bộ"
+    base = settings.baseline
+    start_day = base.date or dt.date.min
+    if base.date is not None and day > base.date:
+        up, down = net_change(movements_between(ledger, base.date, day))
+        expected = base.party_members + up - down
+        total = sum(r.values["members"] for r in recorded)
+        if len(recorded) == len(cells) and total != expected:
+            found.append(problem("members-mismatch", file=ledger.relpath, sheet=sheet,
+                                 field="cells.members", value=total, what="toàn đảng bộ",
+                                 start=base.party_members, increase=up, decrease=down,
+                                 expected=expected))
+    for row in recorded:
+        if row.values["founded_on"] <= start_day:
+            continue  # its count at the baseline is not in the workbook
+        mine = [m for m in movements_between(ledger, dt.date.min, day)
+                if fold(m.values.get("cell") or "") == fold(row.values["name"])]
+        up, down = net_change(mine)
+        if up - down != row.values["members"]:
+            found.append(problem("members-mismatch", file=ledger.relpath, sheet=sheet,
+                                 cell=row.cells.get("members", ""), field="cells.members",
+                                 value=row.values["members"], what=f"chi bộ {row.values['name']}",
+                                 start=0, increase=up, decrease=down, expected=up - down))
+    return found
+
+
+def completeness(ledger: Ledger, forms: list[FormReturn], period: Period,
+                 settings: Settings) -> Completeness:
+    """Expected = enterprises of the Doanh nghiệp sheet active during the period."""
+    start = dt.date(period.year, 1, 1)
+    end = dt.date.fromisoformat(period.snapshot)
+    received = {f.values.get("tax_code") for f in forms}
+    by_zone: dict[str, list[tuple[str, str, bool]]] = {z.name: [] for z in settings.zones}
+    for tax, row in sorted(ledger.enterprises.items()):
+        started, stopped = row.get("started_on"), row.get("stopped_on")
+        if (started and started > end) or (stopped and stopped < start):
+            continue
+        zone = row.get("zone") or "(chưa rõ KCN)"
+        by_zone.setdefault(zone, []).append((tax, row.get("name") or "", tax in received))
+    return Completeness(period, tuple(
+        ZoneCompleteness(zone, len(items), sum(ok for _, _, ok in items),
+                         tuple((t, n) for t, n, ok in items if not ok))
+        for zone, items in by_zone.items()))
+
+
+def _cross_check(report: CheckReport) -> None:
+    """Returns against the Sổ theo dõi: unknown enterprises, cells without a party org."""
+    ledger = report.ledger
+    assert ledger is not None
+    known = ledger.enterprises
+    by_tax: dict[str, FileOutcome] = {}
+    for item in report.files:
+        if item.outcome != ACCEPTED or item.kind != FORM or not item.tax_code:
+            continue
+        if item.tax_code not in known:
+            item.problems.append(problem(
+                "unknown-enterprise", file=item.relpath, sheet=item.form.sheet if item.form else "",
+                cell=item.form.cells.get("tax_code", "") if item.form else "", field="tax_code",
+                value=item.tax_code))
+        if item.period == report.period:
+            by_tax[item.tax_code] = item
+    ledger_file = next((f for f in report.files if f.ledger is ledger), None)
+    if ledger_file is None or report.period is None:
+        return
+    for row in cells_at(ledger, dt.date.fromisoformat(report.period.snapshot)):
+        tax = row.get("tax_code")
+        returned = by_tax.get(tax) if tax else None
+        if returned and returned.form and returned.form.values.get("has_party_org") is False:
+            ledger_file.problems.append(problem(
+                "cell-but-no-party-org", file=ledger_file.relpath, sheet="Chi bộ",
+                cell=row.cells.get("tax_code", ""), field="cells.tax_code", value=tax,
+                cell_name=row.values["name"], relpath=returned.relpath))

@@ -25,6 +25,7 @@ from kcn_reports.formdef import (
     Kind,
     Zone,
 )
+from kcn_reports.ledgerdef import SHEETS as LEDGER_DEFINITION
 from kcn_reports.problems import Problem, problem
 from kcn_reports.textnorm import fold
 from kcn_reports.values import (
@@ -47,7 +48,7 @@ FORM = "form"
 LEDGER = "ledger"  # the office's Sổ theo dõi
 OTHER = "other"
 
-LEDGER_SHEETS = {"chi bo", "bien dong dang vien", "hoat dong", "doanh nghiep", "chi tieu"}
+LEDGER_SHEETS = {fold(sheet.name) for sheet in LEDGER_DEFINITION}
 CELL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA"}
 
 _COLUMN_KEYS = {fold(alias): column for column, aliases in TABLE_COLUMNS.items() for alias in aliases}
@@ -229,7 +230,7 @@ class _FormReader:
                 spec = by_label
             elif by_label is not None and by_label is not spec and _exact_label(label_text):
                 self._add("code-label-mismatch", spec, self.sheet.address(r, cols["code"]),
-                          label_text, code=code, other=by_label.label)
+                          label_text, row_code=code, other=by_label.label)
             if spec is None:
                 continue
             address = self.sheet.address(r, cols["value"])

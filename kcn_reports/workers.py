@@ -25,6 +25,9 @@ CRASHED = "crashed"
 
 def _init_worker() -> None:
     """Silence Rust panic messages (they bypass Python) and cap memory where the OS allows."""
+    import faulthandler
+
+    faulthandler.disable()  # a worker killed by a hostile file is expected, not a crash to dump
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
