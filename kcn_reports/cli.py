@@ -22,29 +22,39 @@ _CLICK_VI = {
     "Usage:": "Cách dùng:",
     "Options": "Tùy chọn",
     "Commands": "Lệnh",
+    "Positional arguments": "Tham số",
     "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
     "Show the version and exit.": "Hiện phiên bản rồi thoát.",
-    "Error": "Lỗi",
+    "Error: {message}": "Lỗi: {message}",
+    "Aborted!": "Đã dừng.",
     "Try '{command} {option}' for help.": "Gõ '{command} {option}' để xem hướng dẫn.",
-    "No such option: {name}": "Không có tùy chọn: {name}",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
     "No such command {name!r}.": "Không có lệnh {name!r}.",
-    "Missing argument '{param_hint}'.": "Thiếu tham số '{param_hint}'.",
-    "Missing option '{param_hint}'.": "Thiếu tùy chọn '{param_hint}'.",
+    "Missing command.": "Thiếu tên lệnh.",
+    "Missing argument": "Thiếu tham số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
     "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
     "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
+    "Option {name!r} requires {nargs} values.": "Tùy chọn {name!r} cần {nargs} giá trị.",
     "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
     "Got unexpected extra arguments ({args})": "Thừa các tham số ({args})",
-    "Option '{name}' requires an argument.": "Tùy chọn '{name}' cần một giá trị.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải số hợp lệ.",
     "{value!r} is not one of {choices}.": "{value!r} không thuộc {choices}.",
-    "{value!r} is not a valid integer.": "{value!r} không phải số nguyên.",
-    "Directory {name} does not exist.": "Thư mục {name} không tồn tại.",
-    "Path {name} does not exist.": "Đường dẫn {name} không tồn tại.",
+    "{value!r} is not {choice}.": "{value!r} không phải {choice}.",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "{value!r} does not match the format {format}.": "{value!r} không đúng dạng {format}.",
+    "{value!r} does not match the formats {formats}.": "{value!r} không đúng các dạng {formats}.",
     "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
-    "Directory": "Thư mục",
-    "File": "Tệp",
-    "Path": "Đường dẫn",
+    "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp, cần thư mục.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} là thư mục, cần một tệp.",
+    "directory": "Thư mục",
+    "file": "Tệp",
+    "path": "Đường dẫn",
     "(dynamic)": "(tự động)",
-    "default:": "mặc định:",
+    "default: {default}": "mặc định: {default}",
     "required": "bắt buộc",
 }
 
@@ -53,10 +63,20 @@ def _vi(message: str) -> str:
     return _CLICK_VI.get(message, message)
 
 
-for _module in ("core", "exceptions", "decorators", "types", "parser", "formatting"):
+def _vi_plural(singular: str, plural: str, n: int) -> str:
+    return _vi(singular if n == 1 else plural)
+
+
+for _module in ("core", "exceptions", "decorators", "types", "parser", "formatting", "utils",
+                "termui"):
     _mod = sys.modules.get(f"click.{_module}")
-    if _mod is not None and hasattr(_mod, "_"):
-        _mod._ = _vi  # type: ignore[attr-defined]
+    if _mod is not None:
+        if hasattr(_mod, "_"):
+            _mod._ = _vi  # type: ignore[attr-defined]
+        if hasattr(_mod, "ngettext"):
+            _mod.ngettext = _vi_plural  # type: ignore[attr-defined]
+
+OPTIONS = "[TÙY CHỌN]"
 
 
 def _utf8_console() -> None:
@@ -79,7 +99,8 @@ class UserError(click.ClickException):
         return self.message
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             options_metavar=OPTIONS, subcommand_metavar="LỆNH [THAM SỐ]...")
 @click.version_option(__version__, "--version", message="kcn-reports %(version)s")
 @click.option("--workspace", "-w", type=click.Path(file_okay=False, path_type=Path),
               default=Path("."), show_default=".",
@@ -105,7 +126,7 @@ def _settings(ctx: click.Context) -> Any:
         raise UserError(str(exc)) from None
 
 
-@cli.command("form")
+@cli.command("form", options_metavar=OPTIONS)
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Nơi lưu mẫu trống (mặc định: outputs/Mau_01_DN-KCN.xlsx).")
 @click.pass_context
@@ -121,7 +142,7 @@ def form_command(ctx: click.Context, out: Path | None) -> None:
     click.echo(f"Đã tạo mẫu báo cáo trống: {target}")
 
 
-@cli.command("check")
+@cli.command("check", options_metavar=OPTIONS)
 @click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
               help="Thư mục chứa các tệp nhận được (mặc định: inputs/ trong thư mục làm việc).")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
@@ -144,6 +165,75 @@ def check_command(ctx: click.Context, inputs: Path | None, as_json: bool) -> Non
     else:
         click.echo(render_check(report))
     ctx.exit(EXIT_PROBLEMS if report.has_errors else EXIT_OK)
+
+
+@cli.command("generate", options_metavar=OPTIONS)
+@click.option("--kind", type=click.Choice(["two-year", "annual"]), required=True,
+              help="Loại báo cáo: two-year (sơ kết hai năm, từ mốc ban đầu) hoặc annual (năm).")
+@click.option("--year", type=int, default=None, help="Năm báo cáo (báo cáo năm).")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
+              default=None, help="Ngày chốt số liệu, dạng YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: hôm nay).")
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
+              help="Thư mục chứa các tệp nhận được (mặc định: inputs/).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Thư mục kết quả (mặc định: outputs/).")
+@click.option("--pdf", is_flag=True, default=None, help="Xuất thêm bản PDF (cần LibreOffice).")
+@click.pass_context
+def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any,
+                     inputs: Path | None, out: Path | None, pdf: bool | None) -> None:
+    """Đọc, kiểm tra và lập báo cáo Word, bảng tổng hợp Excel, figures.json."""
+    from kcn_reports.generate import generate
+    from kcn_reports.screen import render_generate
+
+    settings = _settings(ctx)
+    workspace: Path = ctx.obj["workspace"]
+    folder = inputs or workspace / "inputs"
+    if not folder.is_dir():
+        raise UserError(f"Không tìm thấy thư mục đầu vào: {folder}")
+    if year is not None and as_of is not None:
+        raise UserError("Chỉ dùng một trong hai: --year hoặc --as-of.")
+    with _progress("Đang đọc tệp") as progress:
+        try:
+            result = generate(settings, kind, folder, out or workspace / "outputs",
+                              workspace / "report_templates", year=year,
+                              as_of=as_of.date() if as_of else None,
+                              pdf=settings.pdf if pdf is None else pdf, progress=progress)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    click.echo(render_generate(result))
+
+
+class _progress:
+    """A tqdm bar on stderr while files are read; silent when stderr is not a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        def update(done: int, total: int) -> None:
+            if self.bar is None:
+                from tqdm import tqdm
+
+                self.bar = tqdm(total=total, desc=self.label, unit=" tệp", leave=False,
+                                disable=not sys.stderr.isatty())
+            self.bar.update(done - self.bar.n)
+
+        return update
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+@cli.command("init", options_metavar=OPTIONS)
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+def init_command(folder: Path) -> None:
+    """Tạo thư mục làm việc mới: cài đặt, Sổ theo dõi trống, các mẫu, mẫu báo cáo trống."""
+    from kcn_reports.workspace import init_workspace
+
+    for line in init_workspace(folder):
+        click.echo(line)
 
 
 def main() -> None:

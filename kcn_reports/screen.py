@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from kcn_reports import vnformat
 from kcn_reports.check import (
     ACCEPTED,
     KIND_LABELS,
@@ -13,6 +14,7 @@ from kcn_reports.check import (
     SUPERSEDED,
     CheckReport,
 )
+from kcn_reports.generate import GenerateResult
 from kcn_reports.problems import ERROR
 
 SEVERITY_LABELS = {ERROR: "LỖI", "warning": "Cảnh báo"}
@@ -36,6 +38,9 @@ def render_check(report: CheckReport) -> str:
         lines.append("Vấn đề theo loại:")
         for (severity, code), n in sorted(by_code.items(), key=lambda kv: (kv[0][0] != ERROR, -kv[1])):
             lines.append(f"  {SEVERITY_LABELS.get(severity, severity):<9} {code:<24} {n}")
+    lines.extend(render_completeness(report))
+    for p in report.general:
+        lines.append(f"{SEVERITY_LABELS.get(p.severity, p.severity)}: {p.message}")
     lines.append("")
     lines.append("Từng tệp:")
     width = max((len(OUTCOME_LABELS[f.outcome]) for f in report.files), default=4)
@@ -55,4 +60,47 @@ def render_check(report: CheckReport) -> str:
             lines.append(f"      - {SEVERITY_LABELS.get(p.severity, p.severity)} {where}{p.message}")
             if p.hint:
                 lines.append(f"        → {p.hint}")
+    return "\n".join(lines)
+
+
+def render_completeness(report: CheckReport) -> list[str]:
+    """Reporting rate by zone, with who is missing."""
+    coverage = report.completeness
+    if coverage is None:
+        return []
+    lines = ["", f"Tình hình nộp báo cáo ({coverage.period.label}): "
+                 f"{coverage.received}/{coverage.expected} doanh nghiệp đã gửi báo cáo"
+                 f" ({vnformat.percent(coverage.rate)})."]
+    width = max((len(z.zone) for z in coverage.zones), default=10)
+    for zone in coverage.zones:
+        lines.append(f"  {zone.zone:<{width}}  {zone.received:>4}/{zone.expected:<4} "
+                     f"{vnformat.percent(zone.rate):>7}")
+        for tax, name in zone.missing:
+            lines.append(f"      chưa nộp: {tax} {name}")
+    return lines
+
+
+def render_generate(result: GenerateResult) -> str:
+    """Closing summary of a generate run."""
+    report = result.report
+    counts = report.counts()
+    context = result.context
+    enterprises = context["enterprises"]
+    lines = [
+        f"Tệp đầu vào: {len(report.files)} — nhận {counts.get(ACCEPTED, 0)}, "
+        f"loại {counts.get(REJECTED, 0)}, bị thay thế {counts.get(SUPERSEDED, 0)}, "
+        f"bỏ qua {counts.get(SKIPPED, 0)}.",
+    ]
+    if enterprises.get("expected"):
+        lines.append(f"{enterprises['reported']}/{enterprises['expected']} doanh nghiệp đã gửi "
+                     f"báo cáo ({vnformat.percent(enterprises['rate'])}), "
+                     f"kỳ {context['report']['forms_period_label']}.")
+    errors = sum(p.severity == ERROR for p in report.problems)
+    if errors:
+        lines.append(f"Có {errors} lỗi trong các tệp (xem sheet \"Kiểm tra dữ liệu\" của "
+                     f"Tong-hop.xlsx hoặc chạy kcn-reports check).")
+    lines.extend(result.notes)
+    lines.append(f"Kết quả ở thư mục: {result.folder}")
+    for path in result.outputs:
+        lines.append(f"  - {path.name}")
     return "\n".join(lines)

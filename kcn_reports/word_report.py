@@ -43,12 +43,9 @@ Context the templates read (built by the aggregation stage; also written as figu
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +56,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+
+from kcn_reports.atomic import atomic_write
 
 FONT = "Times New Roman"
 TWO_YEAR_TEMPLATE = "bao_cao_hai_nam.docx"
@@ -773,7 +772,7 @@ def write_default_templates(folder: Path) -> list[Path]:
     written = []
     for kind, name in TEMPLATE_FILES.items():
         path = folder / name
-        _atomic_write(path, _build_template(kind).save)
+        atomic_write(path, _build_template(kind).save)
         written.append(path)
     return written
 
@@ -877,20 +876,6 @@ def _as_paragraphs(text: str) -> str:
     return "\a".join(part for part in _BLANK_LINES.split(text.strip()) if part)
 
 
-def _atomic_write(path: Path, write: Callable[[str], Any]) -> None:
-    """Write through a temp file in the same folder, then rename over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    try:
-        write(temp)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
 def render_report(
     template: Path, context: Mapping[str, Any], out_path: Path, chart_png: bytes | None = None
 ) -> None:
@@ -917,7 +902,7 @@ def render_report(
         raise ReportTemplateError(
             f"Mẫu báo cáo {template.name} có lỗi: {exc.message or exc}"
         ) from exc
-    _atomic_write(out_path, document.save)
+    atomic_write(out_path, document.save)
 
 
 def template_variables(template: Path) -> set[str]:

@@ -1,0 +1,141 @@
+"""Stage 6: everything a report run produces, written atomically into outputs/<report>/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kcn_reports.atomic import atomic_write, atomic_write_text
+from kcn_reports.check import CheckReport, check_inputs
+from kcn_reports.figures import ReportPeriod, build_context, report_period, to_json
+from kcn_reports.settings import Settings
+
+OFFICIAL_TEMPLATE = "bieu_tong_hop.xlsx"
+
+
+@dataclass
+class GenerateResult:
+    period: ReportPeriod
+    report: CheckReport
+    context: dict[str, Any]
+    folder: Path
+    outputs: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # for the closing summary, in Vietnamese
+
+
+def ensure_templates(folder: Path) -> list[Path]:
+    """Write the default templates that are missing; never overwrite the office's edits."""
+    from kcn_reports.excel_summary import write_default_official_template
+    from kcn_reports.word_report import TEMPLATE_FILES, write_default_templates
+
+    folder.mkdir(parents=True, exist_ok=True)
+    created: list[Path] = []
+    if any(not (folder / name).exists() for name in TEMPLATE_FILES.values()):
+        with tempfile.TemporaryDirectory() as scratch:
+            for made in write_default_templates(Path(scratch)):
+                target = folder / made.name
+                if not target.exists():
+                    shutil.copyfile(made, target)
+                    created.append(target)
+    official = folder / OFFICIAL_TEMPLATE
+    if not official.exists():
+        write_default_official_template(official)
+        created.append(official)
+    return created
+
+
+def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templates: Path, *,
+             year: int | None = None, as_of: dt.date | None = None, pdf: bool = False,
+             today: dt.date | None = None,
+             progress: Callable[[int, int], None] | None = None) -> GenerateResult:
+    """Check the inputs, compute the figures and write the Word report, the Excel summary, the
+    official table, figures.json and (optionally) PDF. Raises ValueError for a wrong period."""
+    from kcn_reports.excel_summary import write_official_table, write_summary
+    from kcn_reports.word_report import TEMPLATE_FILES, render_report
+
+    today = today or dt.date.today()
+    period = report_period(kind, settings, year=year, as_of=as_of, today=today)
+    report = check_inputs(inputs, settings, progress=progress, today=today)
+    context = build_context(report, settings, period, report_date=min(today, period.end)
+                            if kind == "two-year" else today)
+    folder = out_root / period.slug
+    result = GenerateResult(period, report, context, folder)
+    created = ensure_templates(templates)
+    if created:
+        result.notes.append("Đã tạo mẫu mặc định: " + ", ".join(p.name for p in created))
+
+    word = folder / f"{period.slug}.docx"
+    render_report(templates / TEMPLATE_FILES[kind], context, word)
+    result.outputs.append(word)
+
+    figures = folder / "figures.json"
+    atomic_write_text(figures, json.dumps(to_json(context), ensure_ascii=False, indent=2))
+    result.outputs.append(figures)
+
+    summary = folder / "Tong-hop.xlsx"
+    write_summary(summary, context, report)
+    result.outputs.append(summary)
+
+    official = folder / "Bieu-tong-hop.xlsx"
+    warnings = write_official_table(templates / OFFICIAL_TEMPLATE, context, official)
+    result.notes.extend(warnings)
+    result.outputs.append(official)
+
+    if pdf:
+        made = to_pdf(word)
+        if made:
+            result.outputs.append(made)
+        else:
+            result.notes.append(PDF_HELP)
+    return result
+
+
+PDF_HELP = ("Không tạo được PDF: chưa cài LibreOffice. Cài từ https://www.libreoffice.org "
+            "(miễn phí) rồi chạy lại với --pdf; hoặc mở tệp .docx bằng Word và chọn Lưu dưới "
+            "dạng PDF.")
+
+
+def find_soffice() -> str | None:
+    """LibreOffice's command, on PATH or where the Windows and macOS installers put it."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    candidates = []
+    if sys.platform == "win32":
+        for base in (os.environ.get("PROGRAMFILES", r"C:\Program Files"),
+                     os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")):
+            candidates.append(Path(base) / "LibreOffice" / "program" / "soffice.exe")
+    elif sys.platform == "darwin":
+        candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    return next((str(c) for c in candidates if c.exists()), None)
+
+
+def to_pdf(docx: Path) -> Path | None:
+    """Convert with LibreOffice into a temp folder, then move the PDF atomically beside."""
+    soffice = find_soffice()
+    if not soffice:
+        return None
+    target = docx.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory() as scratch:
+        profile = Path(scratch) / "profile"
+        command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                   "--convert-to", "pdf", "--outdir", scratch, str(docx)]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=180)
+        except (subprocess.SubprocessError, OSError):
+            return None
+        made = Path(scratch) / f"{docx.stem}.pdf"
+        if not made.exists():
+            return None
+        atomic_write(target, lambda temp: shutil.copyfile(made, temp))
+    return target
