@@ -110,7 +110,7 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    candidates = []
+    candidates: list[Path] = []
     if sys.platform == "win32":
         for base in (os.environ.get("PROGRAMFILES", r"C:\Program Files"),
                      os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)")):
