@@ -27,6 +27,7 @@ from kcn_reports.formdef import (
     PERIOD_YEAR,
     TABLE_COLUMNS,
     VERSION_MARKER,
+    VERSION_SHEET,
     Field,
     Kind,
     Period,
@@ -34,7 +35,6 @@ from kcn_reports.formdef import (
 
 TEMPLATE_SHEET = "Báo cáo"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
-VERSION_SHEET = "_phien_ban"
 
 DEFAULT_ISSUING_BODY = "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP"
 DEFAULT_RECIPIENT = "Đảng ủy Các Khu công nghiệp; Ban Quản lý các Khu công nghiệp"
@@ -546,5 +546,7 @@ def write_blank_form(
             "company": issuing_body,
             "comments": f"{VERSION_MARKER} {FORM_VERSION} — {FORM_CODE}",
         })
+        # Read from the zip without parsing a sheet; the hidden sheet is the fallback.
+        book.set_custom_property(VERSION_MARKER, FORM_VERSION)
     finally:
         book.close()

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kcn_reports.discover import InputFile, discover
 from kcn_reports.formdef import Period
@@ -26,6 +26,9 @@ from kcn_reports.textnorm import fold
 from kcn_reports.validate import outliers, validate_form
 from kcn_reports.workbook import read_workbook
 from kcn_reports.workers import CRASHED, run_isolated
+
+if TYPE_CHECKING:
+    from kcn_reports.cache import ResultCache
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"
@@ -209,16 +212,30 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
 def check_inputs(inputs: Path, settings: Settings,
                  progress: Callable[[int, int], None] | None = None,
                  jobs: int | None = None, period: Period | None = None,
-                 today: dt.date | None = None) -> CheckReport:
+                 today: dt.date | None = None, cache: ResultCache | None = None) -> CheckReport:
     """Outcome of every file under `inputs`, and the checks across files for `period`
     (default: the latest period among the accepted returns)."""
     found, skipped = discover(inputs)
     outcomes = [FileOutcome(s.relpath, "skipped", SKIPPED, s.reason) for s in skipped]
-    work = functools.partial(process_file, settings=settings, today=today)
-    for done, (_index, outcome) in enumerate(run_isolated(work, found, _crashed, jobs), 1):
-        outcomes.append(outcome)
+    keys: dict[str, str] = {}
+    misses: list[InputFile] = []
+    for item in found:
+        hit = _from_cache(cache, item, keys) if cache is not None else None
+        if hit is None:
+            misses.append(item)
+            continue
+        outcomes.append(hit)
         if progress:
-            progress(done, len(found))
+            progress(len(outcomes) - len(skipped), len(found))
+    work = functools.partial(process_file, settings=settings, today=today)
+    for _index, outcome in run_isolated(work, misses, _crashed, jobs):
+        outcomes.append(outcome)
+        if cache is not None and outcome.relpath in keys and not _crash_codes(outcome):
+            cache.put(keys[outcome.relpath], outcome)
+        if progress:
+            progress(len(outcomes) - len(skipped), len(found))
+    if cache is not None:
+        cache.close()
     outcomes.sort(key=lambda f: f.relpath)
     _mark_superseded(outcomes)
     report = CheckReport(inputs, outcomes)
@@ -235,6 +252,19 @@ def check_inputs(inputs: Path, settings: Settings,
                                            report.period, settings)
         _cross_check(report)
     return report
+
+
+def _from_cache(cache: ResultCache, item: InputFile, keys: dict[str, str]) -> FileOutcome | None:
+    try:
+        data = item.path.read_bytes()
+    except OSError:
+        return None  # the worker reports it
+    keys[item.relpath] = cache.key(data)
+    return cache.get(keys[item.relpath], item.relpath, item.mtime)
+
+
+def _crash_codes(outcome: FileOutcome) -> bool:
+    return any(p.code in ("file-crashed", "internal-error", "file-unreadable") for p in outcome.problems)
 
 
 def _crashed(item: InputFile, detail: str) -> FileOutcome:

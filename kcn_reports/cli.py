@@ -106,14 +106,27 @@ class UserError(click.ClickException):
               default=Path("."), show_default=".",
               help="Thư mục làm việc (chứa kcn_reports.toml, inputs/, outputs/).")
 @click.option("--debug", is_flag=True, help="Khi có lỗi chương trình, in đầy đủ vết lỗi (traceback).")
+@click.option("--no-cache", is_flag=True,
+              help="Đọc lại mọi tệp, không dùng kết quả đã lưu của lần chạy trước.")
 @click.pass_context
-def cli(ctx: click.Context, workspace: Path, debug: bool) -> None:
+def cli(ctx: click.Context, workspace: Path, debug: bool, no_cache: bool) -> None:
     """kcn-reports — tổng hợp báo cáo của doanh nghiệp các khu công nghiệp.
 
     Đặt các tệp Excel doanh nghiệp gửi về vào thư mục inputs/, rồi chạy
     "kcn-reports check" để kiểm tra hoặc "kcn-reports generate" để lập báo cáo.
     """
-    ctx.obj = {"workspace": workspace, "debug": debug}
+    ctx.obj = {"workspace": workspace, "debug": debug, "cache": not no_cache}
+
+
+def _cache(ctx: click.Context, settings: Any) -> Any:
+    """The per-user result cache, unless --no-cache."""
+    if not ctx.obj["cache"]:
+        return None
+    import datetime as dt
+
+    from kcn_reports.cache import ResultCache, default_cache_dir
+
+    return ResultCache(default_cache_dir(), settings, dt.date.today())
 
 
 def _settings(ctx: click.Context) -> Any:
@@ -159,7 +172,7 @@ def check_command(ctx: click.Context, inputs: Path | None, as_json: bool) -> Non
     folder = inputs or ctx.obj["workspace"] / "inputs"
     if not folder.is_dir():
         raise UserError(f"Không tìm thấy thư mục đầu vào: {folder}")
-    report = check_inputs(folder, settings)
+    report = check_inputs(folder, settings, cache=_cache(ctx, settings))
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -197,7 +210,8 @@ def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any
             result = generate(settings, kind, folder, out or workspace / "outputs",
                               workspace / "report_templates", year=year,
                               as_of=as_of.date() if as_of else None,
-                              pdf=settings.pdf if pdf is None else pdf, progress=progress)
+                              pdf=settings.pdf if pdf is None else pdf, progress=progress,
+                              cache=_cache(ctx, settings))
         except ValueError as exc:
             raise UserError(str(exc)) from None
     click.echo(render_generate(result))

@@ -99,5 +99,6 @@ def refresh(text: str) -> str:
     """Replace every `<!-- NAME:start -->…<!-- NAME:end -->` section with its generated table."""
     for name, make in SECTIONS.items():
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
-        text = pattern.sub(lambda m, make=make: m.group(1) + make() + "\n" + m.group(2), text)
+        table = make().replace("\\", "\\\\")
+        text = pattern.sub(rf"\g<1>{table}\n\g<2>", text)
     return text

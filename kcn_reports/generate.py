@@ -12,12 +12,15 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kcn_reports.atomic import atomic_write, atomic_write_text
 from kcn_reports.check import CheckReport, check_inputs
 from kcn_reports.figures import ReportPeriod, build_context, report_period, to_json
 from kcn_reports.settings import Settings
+
+if TYPE_CHECKING:
+    from kcn_reports.cache import ResultCache
 
 OFFICIAL_TEMPLATE = "bieu_tong_hop.xlsx"
 
@@ -56,7 +59,8 @@ def ensure_templates(folder: Path) -> list[Path]:
 def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templates: Path, *,
              year: int | None = None, as_of: dt.date | None = None, pdf: bool = False,
              today: dt.date | None = None,
-             progress: Callable[[int, int], None] | None = None) -> GenerateResult:
+             progress: Callable[[int, int], None] | None = None,
+             cache: ResultCache | None = None) -> GenerateResult:
     """Check the inputs, compute the figures and write the Word report, the Excel summary, the
     official table, figures.json and (optionally) PDF. Raises ValueError for a wrong period."""
     from kcn_reports.excel_summary import write_official_table, write_summary
@@ -64,7 +68,7 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
 
     today = today or dt.date.today()
     period = report_period(kind, settings, year=year, as_of=as_of, today=today)
-    report = check_inputs(inputs, settings, progress=progress, today=today)
+    report = check_inputs(inputs, settings, progress=progress, today=today, cache=cache)
     context = build_context(report, settings, period, report_date=min(today, period.end)
                             if kind == "two-year" else today)
     folder = out_root / period.slug

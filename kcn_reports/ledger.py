@@ -97,10 +97,11 @@ VOCABULARIES: dict[tuple[str, str], dict[str, str]] = {
 def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None = None) -> Ledger:
     """Every sheet of the Sổ theo dõi, parsed; problems instead of exceptions."""
     ledger = Ledger(book.relpath)
-    by_name = {fold(s.name): s for s in book.sheets}
+    by_name = {fold(name): name for name in book.sheet_names}
     latest = (today or dt.date.today()) + dt.timedelta(days=366)
     for spec in SHEETS:
-        sheet = by_name.get(fold(spec.name))
+        name = by_name.get(fold(spec.name))
+        sheet = book.sheet(name) if name else None
         if sheet is None:
             ledger.problems.append(problem("ledger-sheet-missing", file=book.relpath,
                                            sheet_name=spec.name))

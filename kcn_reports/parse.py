@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from kcn_reports import legacy_fonts
 from kcn_reports.formdef import (
     FORM_VERSION,
     IDENTITY,
@@ -21,6 +20,7 @@ from kcn_reports.formdef import (
     INDICATORS_BY_CODE,
     TABLE_COLUMNS,
     VERSION_MARKER,
+    VERSION_SHEET,
     Field,
     Kind,
     Zone,
@@ -72,10 +72,10 @@ class FormReturn:
 
 def classify(book: Workbook) -> str:
     """Enterprise form, Sổ theo dõi or other — by content, never by file name."""
-    names = {fold(s.name) for s in book.sheets}
+    names = {fold(name) for name in book.sheet_names}
     if len(names & LEDGER_SHEETS) >= 3:
         return LEDGER
-    if any(_find_header(sheet) for sheet in book.sheets):
+    if any(_find_header(sheet) for sheet in book.iter_sheets(visible_first=True)):
         return FORM
     return OTHER
 
@@ -87,14 +87,15 @@ def read_form(book: Workbook, zones: tuple[Zone, ...]) -> FormReturn:
     if result.form_version and result.form_version != FORM_VERSION:
         result.problems.append(problem("form-version-unknown", file=book.relpath,
                                        version=result.form_version, current=FORM_VERSION))
-    ordered = sorted(book.sheets, key=lambda s: not s.visible)
-    for sheet in ordered:
+    for sheet in book.iter_sheets(visible_first=True):
         header = _find_header(sheet)
         if header is None:
             continue
         result.sheet = sheet.name
-        _convert_legacy_text(sheet, result, book.relpath)
-        header = _find_header(sheet) or header
+        for encoding, sample in sheet.legacy.items():
+            name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(encoding, encoding)
+            result.problems.append(problem("legacy-font", file=book.relpath, sheet=sheet.name,
+                                           encoding=name, sample=sample[:40]))
         _FormReader(book, sheet, header, zones, result).read()
         return result
     result.problems.append(problem("not-a-report", file=book.relpath))
@@ -108,6 +109,13 @@ class _Header:
 
 
 def _find_header(sheet: Sheet) -> _Header | None:
+    """The indicator table's header row (memoised on the sheet)."""
+    if "header" not in sheet.memo:
+        sheet.memo["header"] = _scan_header(sheet)
+    return sheet.memo["header"]
+
+
+def _scan_header(sheet: Sheet) -> _Header | None:
     for r, row in enumerate(sheet.rows[:400]):
         columns: dict[str, int] = {}
         for c, raw in enumerate(row):
@@ -124,27 +132,16 @@ def _find_header(sheet: Sheet) -> _Header | None:
 
 
 def _form_version(book: Workbook) -> str | None:
-    for sheet in book.sheets:
-        for row in sheet.rows[:3]:
-            if row and row[0] == VERSION_MARKER and len(row) > 1:
-                return str(row[1]).strip() or None
+    """The version the blank form wrote into the document properties or its hidden sheet."""
+    if VERSION_MARKER in book.properties:
+        return book.properties[VERSION_MARKER].strip() or None
+    if VERSION_SHEET not in book.sheet_names:
+        return None
+    sheet = book.sheet(VERSION_SHEET)
+    for row in sheet.rows[:3] if sheet else []:
+        if row and row[0] == VERSION_MARKER and len(row) > 1:
+            return str(row[1]).strip() or None
     return None
-
-
-def _convert_legacy_text(sheet: Sheet, result: FormReturn, relpath: str) -> None:
-    """Convert cells typed in TCVN3/VNI fonts, one warning per encoding found."""
-    seen: dict[str, str] = {}
-    for row in sheet.rows:
-        for c, raw in enumerate(row):
-            if isinstance(raw, str) and raw and not raw.isascii():
-                fixed, encoding = legacy_fonts.fix(raw)
-                if encoding:
-                    row[c] = fixed
-                    seen.setdefault(encoding, raw)
-    for encoding, sample in seen.items():
-        name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(encoding, encoding)
-        result.problems.append(problem("legacy-font", file=relpath, sheet=sheet.name,
-                                       encoding=name, sample=sample[:40]))
 
 
 class _FormReader:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,8 +22,11 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Comparison key for labels: lower case, no diacritics, punctuation as single spaces."""
+    """Comparison key for labels: lower case, no diacritics, punctuation as single spaces.
+
+    Cached: the same labels recur in every return."""
     text = strip_accents(nfc(text)).lower()
     return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
 

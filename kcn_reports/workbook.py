@@ -10,6 +10,7 @@ file is opened.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import re
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from kcn_reports import legacy_fonts
 from kcn_reports.problems import Problem, problem
 
 MAX_UNCOMPRESSED_MB = 200
@@ -38,6 +40,8 @@ class Sheet:
     rows: list[list[Any]]
     origin: tuple[int, int] = (0, 0)  # 0-based (row, col) of rows[0][0] in the sheet
     visible: bool = True
+    legacy: dict[str, str] = field(default_factory=dict)  # legacy font -> a sample as typed
+    memo: dict[str, Any] = field(default_factory=dict)  # per-sheet results of later stages
 
     def address(self, row: int, col: int) -> str:
         """A1 address of the grid position (row, col)."""
@@ -46,12 +50,77 @@ class Sheet:
 
 @dataclass
 class Workbook:
+    """A readable file. Worksheets are loaded on first use: most returns are decided by their
+    first sheet, so the instructions and other sheets are never parsed."""
+
     relpath: str
     container: str  # "xlsx", "xlsb", "ods", "xls"
-    sheets: list[Sheet] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     data: bytes = b""
     sheet_parts: dict[str, str] = field(default_factory=dict)  # sheet name -> zip member (xlsx)
+    worksheets: list[tuple[str, bool]] = field(default_factory=list)  # (name, visible)
+    reader: Any = None  # the CalamineWorkbook
+    max_rows: int = MAX_ROWS
+    max_cols: int = MAX_COLS
+    properties: dict[str, str] = field(default_factory=dict)  # custom document properties
+    _loaded: dict[str, Sheet | None] = field(default_factory=dict)
+
+    @property
+    def sheet_names(self) -> list[str]:
+        return [name for name, _ in self.worksheets]
+
+    def sheet(self, name: str) -> Sheet | None:
+        """Load one worksheet (once); a failure becomes a problem and None."""
+        if name not in self._loaded:
+            visible = dict(self.worksheets).get(name, True)
+            self._loaded[name] = self._load(name, visible)
+        return self._loaded[name]
+
+    def iter_sheets(self, visible_first: bool = False) -> Iterator[Sheet]:
+        names = self.worksheets
+        if visible_first:
+            names = sorted(names, key=lambda item: not item[1])
+        for name, _visible in names:
+            sheet = self.sheet(name)
+            if sheet is not None:
+                yield sheet
+
+    @property
+    def sheets(self) -> list[Sheet]:
+        return list(self.iter_sheets())
+
+    def _load(self, name: str, visible: bool) -> Sheet | None:
+        part = self.sheet_parts.get(name)
+        if self.container == "xlsx" and part:
+            verdict = self._check_sheet_part(part)
+            if verdict:
+                code, params = verdict
+                self.problems.append(problem(code, file=self.relpath, sheet=name, **params))
+                return None
+        try:
+            with quiet_stderr():
+                grid = self.reader.get_sheet_by_name(name)
+                start = grid.start or (0, 0)
+                rows = grid.to_python(skip_empty_area=True, nrows=self.max_rows)
+        except BaseException as exc:  # noqa: BLE001 - calamine panics are BaseException
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
+            self.problems.append(problem("sheet-unreadable", file=self.relpath, sheet=name,
+                                         detail=_short(exc)))
+            return None
+        if rows and len(rows[0]) > self.max_cols:
+            rows = [row[:self.max_cols] for row in rows]
+        sheet = Sheet(name, rows, (start[0], start[1]), visible)
+        _convert_legacy_text(sheet)
+        return sheet
+
+    def _check_sheet_part(self, part: str) -> tuple[str, dict[str, Any]] | None:
+        try:
+            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+                content = archive.read(part)
+        except Exception as exc:  # noqa: BLE001 - any failure here is a corrupt sheet
+            return "file-corrupt", {"detail": f"phần {part} hỏng ({_short(exc)})"}
+        return _check_part(part, content)
 
     def formula_without_value(self, sheet: str, cell: str) -> bool:
         """True when `cell` holds a formula with no cached result (only knowable for xlsx)."""
@@ -68,6 +137,22 @@ class Workbook:
             return False
         body = match.group(1)
         return "<f" in body and not re.search(r"<v>[^<]+</v>", body)
+
+
+@functools.lru_cache(maxsize=65536)
+def _fix_legacy(text: str) -> tuple[str, str | None]:
+    return legacy_fonts.fix(text)
+
+
+def _convert_legacy_text(sheet: Sheet) -> None:
+    """Text typed in TCVN3/VNI fonts becomes Unicode here, before anything looks for labels."""
+    for row in sheet.rows:
+        for c, raw in enumerate(row):
+            if isinstance(raw, str) and raw and not raw.isascii():
+                fixed, encoding = _fix_legacy(raw)
+                if encoding:
+                    row[c] = fixed
+                    sheet.legacy.setdefault(encoding, raw)
 
 
 def cell_address(row: int, col: int) -> str:
@@ -102,7 +187,7 @@ def quiet_stderr() -> Iterator[None]:
 def read_workbook(data: bytes, relpath: str, *, path: str | None = None,
                   max_uncompressed_mb: int = MAX_UNCOMPRESSED_MB,
                   max_rows: int = MAX_ROWS, max_cols: int = MAX_COLS) -> Workbook:
-    """Read every worksheet of a file's bytes; problems instead of exceptions."""
+    """Open a file's bytes safely; its worksheets load on demand. Problems, not exceptions."""
     book = Workbook(relpath=relpath, container="")
     suffix = os.path.splitext(relpath)[1].lower()
 
@@ -113,15 +198,12 @@ def read_workbook(data: bytes, relpath: str, *, path: str | None = None,
     if not data:
         return fail("file-empty")
     if data.startswith(ZIP_MAGIC) or data.startswith(b"PK"):
-        verdict = _inspect_zip(data, max_uncompressed_mb)
+        verdict = _inspect_zip(data, max_uncompressed_mb, book)
         if verdict:
             code, params = verdict
             if code == "file-not-spreadsheet":
                 params["ext"] = suffix
             return fail(code, **params)
-        book.container = _zip_kind(data)
-        if book.container == "xlsx":
-            book.sheet_parts = _xlsx_sheet_parts(data)
     elif data.startswith(OLE_MAGIC):
         kind = _ole_kind(data)
         if kind == "encrypted":
@@ -157,24 +239,11 @@ def read_workbook(data: bytes, relpath: str, *, path: str | None = None,
         code, params = _classify_calamine_error(exc)
         return fail(code, **params)
 
-    for meta in metadata:
-        if "WorkSheet" not in str(meta.typ):
-            continue  # chart, dialog, macro sheets hold no report
-        try:
-            with quiet_stderr():
-                sheet = calamine_book.get_sheet_by_name(meta.name)
-                start = sheet.start or (0, 0)
-                rows = sheet.to_python(skip_empty_area=True, nrows=max_rows)
-        except BaseException as exc:  # noqa: BLE001
-            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-                raise
-            book.problems.append(problem("sheet-unreadable", file=relpath, sheet=meta.name,
-                                         detail=_short(exc)))
-            continue
-        if len(rows) and len(rows[0]) > max_cols:
-            rows = [row[:max_cols] for row in rows]
-        book.sheets.append(Sheet(meta.name, rows, (start[0], start[1]),
-                                 visible="Visible" in str(meta.visible)))
+    book.reader = calamine_book
+    book.max_rows, book.max_cols = max_rows, max_cols
+    # Chart, dialog and macro sheets hold no report.
+    book.worksheets = [(meta.name, "Visible" in str(meta.visible)) for meta in metadata
+                       if "WorkSheet" in str(meta.typ)]
     return book
 
 
@@ -192,7 +261,8 @@ def _classify_calamine_error(exc: BaseException) -> tuple[str, dict[str, Any]]:
     return "file-corrupt", {"detail": _short(exc)}
 
 
-def _inspect_zip(data: bytes, max_uncompressed_mb: int) -> tuple[str, dict[str, Any]] | None:
+def _inspect_zip(data: bytes, max_uncompressed_mb: int,
+                 book: Workbook) -> tuple[str, dict[str, Any]] | None:
     """Refuse zip bombs from the declared sizes and XML with entity declarations, before
     anything is decompressed in bulk."""
     try:
@@ -211,36 +281,76 @@ def _inspect_zip(data: bytes, max_uncompressed_mb: int) -> tuple[str, dict[str, 
         total = sum(info.file_size for info in infos)
         if total > max_uncompressed_mb * 1024 * 1024:
             return "file-too-large", {"size": total // (1024 * 1024), "limit": max_uncompressed_mb}
-        for info in infos:
-            if not info.filename.endswith((".xml", ".rels")):
+        if "xl/workbook.bin" in names:
+            book.container = "xlsb"
+        elif "content.xml" in names or "mimetype" in names:
+            book.container = "ods"
+        else:
+            book.container = "xlsx"
+        # The parts holding what people typed are checked for entity declarations (and, for
+        # ODS, whose sheets are all parsed on open, for grid size); xlsx sheets are checked
+        # when loaded. Each part is read once.
+        parts = {"ods": ("content.xml",), "xlsb": (),
+                 "xlsx": ("xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                          "xl/sharedStrings.xml", "docProps/custom.xml")}[book.container]
+        contents: dict[str, bytes] = {}
+        for name in parts:
+            if name not in names:
                 continue
             try:
-                with archive.open(info) as member:
-                    head = member.read(2048)
+                contents[name] = archive.read(name)
             except Exception as exc:  # noqa: BLE001 - any failure here is a corrupt file
-                return "file-corrupt", {"detail": f"phần {info.filename} hỏng ({_short(exc)})"}
-            if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
-                return "file-unsafe", {"detail": f"khai báo DOCTYPE/ENTITY trong {info.filename}"}
-        for info in infos:
-            cells = _declared_grid_cells(archive, info)
-            if cells > MAX_GRID_CELLS:
-                return "grid-too-large", {"cells": f"{cells:,}".replace(",", "."),
-                                          "limit": f"{MAX_GRID_CELLS:,}".replace(",", ".")}
+                return "file-corrupt", {"detail": f"phần {name} hỏng ({_short(exc)})"}
+            verdict = _check_part(name, contents[name])
+            if verdict:
+                return verdict
+        if book.container == "xlsx":
+            book.sheet_parts = _xlsx_sheet_parts(contents.get("xl/workbook.xml", b""),
+                                                 contents.get("xl/_rels/workbook.xml.rels", b""))
+        if "docProps/custom.xml" in contents:
+            book.properties = _custom_properties(contents["docProps/custom.xml"])
     return None
 
 
-_XLSX_REF = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{1,3})([0-9]{1,7})"')
+_CUSTOM_PROPERTY = re.compile(rb'<property\b[^>]*\bname="([^"]{1,100})"[^>]*>\s*<vt:\w+[^>]*>([^<]{0,200})<')
+
+
+def _custom_properties(xml: bytes) -> dict[str, str]:
+    return {name.decode("utf-8", "replace"): value.decode("utf-8", "replace")
+            for name, value in _CUSTOM_PROPERTY.findall(xml)}
+
+
+_XLSX_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
+_WIDE_REF = re.compile(rb' r="[A-Z]{3}[0-9]')
+_XLSX_REF = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 _ODS_ROW = re.compile(rb"<table:table-row\b([^>]*)>(.*?)</table:table-row>", re.S)
 _ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/>|>(.*?)</table:(?:covered-)?table-cell>)", re.S)
 _REPEAT_ROWS = re.compile(rb'number-rows-repeated="([0-9]+)"')
 _REPEAT_COLS = re.compile(rb'number-columns-repeated="([0-9]+)"')
 
 
-def _declared_grid_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+def _check_part(name: str, content: bytes) -> tuple[str, dict[str, Any]] | None:
+    """Entity declarations and oversized grids in one XML part."""
+    head = content[:4096]
+    if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
+        return "file-unsafe", {"detail": f"khai báo DOCTYPE/ENTITY trong {name}"}
+    cells = _declared_grid_cells(name, content)
+    if cells > MAX_GRID_CELLS:
+        return "grid-too-large", {"cells": f"{cells:,}".replace(",", "."),
+                                  "limit": f"{MAX_GRID_CELLS:,}".replace(",", ".")}
+    return None
+
+
+def _declared_grid_cells(name: str, data: bytes) -> int:
     """Size of the dense grid calamine would build for a sheet part (0 for other parts)."""
-    name = info.filename
-    if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-        data = archive.read(info)
+    if name.startswith("xl/worksheets/"):
+        first = _XLSX_ROW.search(data)
+        last = data.rfind(b'<row r="')
+        if first and last >= 0 and not _WIDE_REF.search(data):
+            end = data.find(b'"', last + 8)
+            height = int(data[last + 8:end] or 0) - int(first.group(1)) + 1 if end > 0 else 0
+            if 0 <= height * 702 <= MAX_GRID_CELLS:
+                return height * 702  # at most two-letter columns: bounded without a full scan
         rows: list[int] = []
         cols: list[int] = []
         for letters, digits in _XLSX_REF.findall(data):
@@ -253,7 +363,6 @@ def _declared_grid_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int
             return 0
         return (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
     if name == "content.xml":
-        data = archive.read(info)
         total_rows = 0
         widest = 0
         for row_attrs, body in _ODS_ROW.findall(data):
@@ -273,24 +382,10 @@ def _declared_grid_cells(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> int
     return 0
 
 
-def _zip_kind(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = set(archive.namelist())
-    if "xl/workbook.bin" in names:
-        return "xlsb"
-    if "content.xml" in names or "mimetype" in names:
-        return "ods"
-    return "xlsx"
-
-
-def _xlsx_sheet_parts(data: bytes) -> dict[str, str]:
+def _xlsx_sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
     """Sheet name -> zip member path, from workbook.xml and its relationships."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            workbook = archive.read("xl/workbook.xml").decode("utf-8", "replace")
-            rels = archive.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
-    except (KeyError, zipfile.BadZipFile, OSError):
-        return {}
+    workbook = workbook_xml.decode("utf-8", "replace")
+    rels = rels_xml.decode("utf-8", "replace")
     targets = {}
     for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
         tag = rel.group(0)

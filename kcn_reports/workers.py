@@ -48,51 +48,64 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
+def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R | BaseException]:
+    """Run in a worker: one result per item; an exception on one item spares the others."""
+    results: list[R | BaseException] = []
+    for item in chunk:
+        try:
+            results.append(func(item))
+        except Exception as exc:  # noqa: BLE001 - reported by the caller for this item only
+            results.append(exc)
+    return results
+
+
 def run_isolated(func: Callable[[T], R], items: list[T], on_crash: Callable[[T, str], R],
-                 jobs: int | None = None, window: int = 16) -> Iterator[tuple[int, R]]:
+                 jobs: int | None = None, chunk_size: int | None = None) -> Iterator[tuple[int, R]]:
     """Yield (index, func(item)) for every item, in completion order.
 
-    At most `window` items per worker are in flight, so a crash puts few items under
-    suspicion. Suspects are re-run alone; one whose lone process dies too yields
-    `on_crash(item)`.
+    Items travel in chunks (one task per item costs more than reading a small file), at most
+    two chunks per worker in flight. When a worker dies, the items of the chunks in flight are
+    re-run alone; one whose lone process dies too yields `on_crash(item, CRASHED)`; an item
+    whose `func` raises yields `on_crash(item, description)`.
     """
-    queue = list(range(len(items)))
-    queue.reverse()
     jobs = jobs or default_jobs()
-    while queue:
-        suspects: list[int] = []
-        with ProcessPoolExecutor(max_workers=min(jobs, len(queue)),
+    size = chunk_size or max(1, min(32, len(items) // (jobs * 4) or 1))
+    chunks = [list(range(i, min(i + size, len(items)))) for i in range(0, len(items), size)]
+    chunks.reverse()
+    suspects: list[int] = []
+    while chunks:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(chunks)),
                                  initializer=_init_worker) as pool:
-            in_flight: dict[Future[R], int] = {}
-            while queue or in_flight:
-                while queue and len(in_flight) < jobs * window:
-                    index = queue.pop()
-                    in_flight[pool.submit(func, items[index])] = index
+            in_flight: dict[Future[list[R | BaseException]], list[int]] = {}
+            while chunks or in_flight:
+                while chunks and len(in_flight) < jobs * 2:
+                    indices = chunks.pop()
+                    future = pool.submit(_run_chunk, func, [items[i] for i in indices])
+                    in_flight[future] = indices
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 broken = False
                 for future in done:
-                    index = in_flight.pop(future)
+                    indices = in_flight.pop(future)
                     try:
-                        result = future.result()
+                        results = future.result()
                     except BrokenProcessPool:
                         broken = True
-                        suspects.append(index)
+                        suspects.extend(indices)
                         continue
-                    except Exception as exc:  # noqa: BLE001 - a bug on one file spares the rest
-                        result = on_crash(items[index], f"{type(exc).__name__}: {exc}")
-                    yield index, result
-                if broken:
-                    # Everything still in flight died with the pool: suspects too.
-                    for future, index in in_flight.items():
-                        if future.done() and future.exception() is None:
-                            yield index, future.result()
+                    for index, result in zip(indices, results, strict=True):
+                        if isinstance(result, BaseException):
+                            yield index, on_crash(items[index], f"{type(result).__name__}: {result}")
                         else:
-                            suspects.append(index)
+                            yield index, result
+                if broken:
+                    # Everything still in flight died with the pool: its items are suspects.
+                    for indices in in_flight.values():
+                        suspects.extend(indices)
                     in_flight.clear()
                     break
-        for index in suspects:
-            outcome = _run_alone(func, items[index])
-            yield index, outcome if outcome is not None else on_crash(items[index], CRASHED)
+    for index in suspects:
+        outcome = _run_alone(func, items[index])
+        yield index, outcome if outcome is not None else on_crash(items[index], CRASHED)
 
 
 def _run_alone(func: Callable[[T], R], item: T) -> R | None:

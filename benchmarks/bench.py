@@ -1,0 +1,152 @@
+"""Benchmark against the baselines of spec §6, measured in the same run as whole processes.
+
+    python benchmarks/bench.py            # 2,000 and 10,000 forms
+    python benchmarks/bench.py --n 500 --big 0
+
+Prints each time, peak memory (largest single process, POSIX only) and the ratios against the
+targets. Nothing here is a test: timings on shared machines vary, so no test asserts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import make_corpus  # noqa: E402
+
+NAIVE = """
+import sys, pandas as pd
+files = open(sys.argv[1], encoding="utf-8").read().splitlines()
+pd.concat(pd.read_excel(f, engine="openpyxl") for f in files)
+"""
+BARE = """
+import sys
+from python_calamine import CalamineWorkbook
+files = open(sys.argv[1], encoding="utf-8").read().splitlines()
+for f in files:
+    CalamineWorkbook.from_path(f).get_sheet_by_index(0).to_python()
+"""
+# Runs a command as its child and reports the child's peak resident memory (largest process
+# of the tree that it waited for: the main process or one worker).
+MEASURE = """
+import json, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+elapsed = time.perf_counter() - start
+try:
+    import resource
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+except ImportError:
+    peak = None
+print(json.dumps({"seconds": elapsed, "peak_mb": peak, "code": code}))
+"""
+
+
+def measure(command: list[str], env: dict[str, str]) -> dict:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True,
+                         text=True, env=env, check=True).stdout
+    return json.loads(out)
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "kcn_reports", *args]
+
+
+def row(label: str, result: dict, per: int | None = None) -> str:
+    peak = f"{result['peak_mb']:.0f} MB" if result.get("peak_mb") else "—"
+    rate = f"{per / result['seconds']:,.0f} tệp/s" if per else ""
+    return f"  {label:<44} {result['seconds']:8.2f} s  {peak:>8}  {rate}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--big", type=int, default=10000, help="0 to skip the 10,000-form run")
+    parser.add_argument("--skip-naive", action="store_true")
+    args = parser.parse_args()
+
+    root = Path(tempfile.mkdtemp(prefix="kcn-bench-"))
+    env = {**os.environ, "KCN_REPORTS_CACHE": str(root / "cache")}
+    try:
+        print(f"Máy: {os.cpu_count()} lõi; Python {sys.version.split()[0]}")
+        corpus = root / "inputs"
+        started = time.perf_counter()
+        files = make_corpus(corpus, args.n)
+        print(f"Tạo {len(files)} tệp mẫu trong {time.perf_counter() - started:.1f} s")
+        listing = root / "files.txt"
+        listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+
+        results = {}
+        results["python"] = measure([sys.executable, "-c", "pass"], env)
+        results["help"] = measure(cli("--help"), env)
+        if not args.skip_naive:
+            results["naive"] = measure([sys.executable, "-c", NAIVE, str(listing)], env)
+        results["bare"] = measure([sys.executable, "-c", BARE, str(listing)], env)
+        results["check_cold"] = measure(cli("check", "--inputs", str(corpus)), env)
+        results["check_warm"] = measure(cli("check", "--inputs", str(corpus)), env)
+        out = root / "out"
+        results["generate"] = measure(cli("--no-cache", "--workspace", str(root), "generate",
+                                          "--kind", "annual", "--year", "2016", "--inputs",
+                                          str(corpus), "--out", str(out)), env)
+        n = args.n
+        print(f"\nThời gian ({n} tệp, mỗi dòng là một tiến trình riêng):")
+        print(row("python -c pass", results["python"]))
+        print(row("kcn-reports --help", results["help"]))
+        if "naive" in results:
+            print(row("pd.concat(pd.read_excel(engine='openpyxl'))", results["naive"], n))
+        print(row("python-calamine, đọc trần", results["bare"], n))
+        print(row("kcn-reports check (lần đầu)", results["check_cold"], n))
+        print(row("kcn-reports check (lần hai, có cache)", results["check_warm"], n))
+        print(row("kcn-reports generate", results["generate"], n))
+
+        if args.big:
+            shutil.rmtree(corpus)
+            big_files = make_corpus(corpus, args.big)
+            results["generate_big"] = measure(cli("--no-cache", "--workspace", str(root),
+                                                  "generate", "--kind", "annual", "--year",
+                                                  "2016", "--inputs", str(corpus), "--out",
+                                                  str(out)), env)
+            print(row(f"kcn-reports generate ({len(big_files)} tệp)", results["generate_big"],
+                      len(big_files)))
+
+        cold = results["check_cold"]["seconds"]
+        startup = results["help"]["seconds"] - results["python"]["seconds"]
+        print("\nSo với mục tiêu (spec §6):")
+        if "naive" in results:
+            ratio = results["naive"]["seconds"] / cold
+            print(f"  nhanh hơn cách đọc ngây thơ: {ratio:.1f}× (mục tiêu ≥ 20×)")
+        print(f"  so với python-calamine đọc trần: {cold / results['bare']['seconds']:.2f}× "
+              f"(mục tiêu ≤ 2×)")
+        print(f"  lần hai nhanh hơn lần đầu: {cold / results['check_warm']['seconds']:.1f}× "
+              f"(mục tiêu ≥ 5×)")
+        print(f"  kcn-reports --help: {results['help']['seconds'] * 1000:.0f} ms, trong đó "
+              f"khởi động Python {results['python']['seconds'] * 1000:.0f} ms "
+              f"(mục tiêu ≤ 150 ms; phần của chương trình {startup * 1000:.0f} ms)")
+        if "generate_big" in results:
+            scale = results["generate_big"]["seconds"] / results["generate"]["seconds"]
+            print(f"  generate {args.big} / {n} tệp: {scale:.2f}× thời gian "
+                  f"(mục tiêu ≤ {5.5 * args.big / 10000 * 2000 / n:.1f}×)")
+            peak = results["generate_big"]["peak_mb"]
+            if peak:
+                print(f"  bộ nhớ đỉnh generate {args.big} tệp: {peak:.0f} MB (mục tiêu ≤ 300 MB)")
+        failures = [k for k, v in results.items() if v["code"] not in (0, 1)]
+        if failures:
+            print(f"\nCác lệnh thất bại: {', '.join(failures)}")
+            return 1
+        return 0
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

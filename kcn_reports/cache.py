@@ -1,0 +1,165 @@
+"""A cache of per-file results keyed by file content, so a re-run over unchanged inputs
+re-parses nothing.
+
+The key is the SHA-256 of the file's bytes together with everything else the result depends
+on: the program and form versions, the settings that shape reading (zones, limits) and the
+date (a few rules compare with today). Entries are JSON in one SQLite file: a corrupt, foreign
+or unreadable cache is ignored and rebuilt, never trusted (no pickle, nothing executable).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+from kcn_reports import __version__
+from kcn_reports.check import FileOutcome
+from kcn_reports.formdef import FORM_VERSION, Period
+from kcn_reports.ledger import Ledger, Row
+from kcn_reports.parse import FormReturn
+from kcn_reports.problems import Problem
+from kcn_reports.settings import Settings
+
+SCHEMA = "kcn-reports-cache-1"
+
+
+def default_cache_dir() -> Path:
+    """KCN_REPORTS_CACHE, else the platform's per-user cache folder."""
+    override = os.environ.get("KCN_REPORTS_CACHE")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "kcn-reports" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "kcn-reports"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kcn-reports"
+
+
+class ResultCache:
+    """get/put of FileOutcome by content key. Every failure degrades to a cache miss."""
+
+    def __init__(self, folder: Path, settings: Settings, today: dt.date) -> None:
+        context = json.dumps([SCHEMA, __version__, FORM_VERSION, today.isoformat(),
+                              [(z.name, z.aliases) for z in settings.zones],
+                              asdict(settings.limits)], ensure_ascii=False)
+        self.salt = hashlib.sha256(context.encode("utf-8")).digest()
+        self.path = folder / "results.sqlite"
+        self.db: sqlite3.Connection | None = None
+        self.pending: list[tuple[str, str]] = []
+        with contextlib.suppress(OSError, sqlite3.Error):
+            folder.mkdir(parents=True, exist_ok=True)
+            self.db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path)
+            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT)")
+            db.execute("SELECT key, payload FROM results LIMIT 1").fetchall()
+            return db
+        except sqlite3.Error:
+            # Corrupt or foreign: start again.
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            db = sqlite3.connect(self.path)
+            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT)")
+            return db
+
+    def key(self, data: bytes) -> str:
+        return hashlib.sha256(self.salt + data).hexdigest()
+
+    def get(self, key: str, relpath: str, mtime: float) -> FileOutcome | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
+            return outcome_from_json(json.loads(row[0]), relpath, mtime) if row else None
+        except Exception:  # noqa: BLE001 - an unusable entry is a miss
+            return None
+
+    def put(self, key: str, outcome: FileOutcome) -> None:
+        if self.db is not None:
+            self.pending.append((key, json.dumps(outcome_to_json(outcome), ensure_ascii=False)))
+
+    def close(self) -> None:
+        if self.db is None:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self.pending)
+            self.db.close()
+        self.db = None
+        self.pending = []
+
+
+# -- JSON with dates and periods ---------------------------------------------------------------
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Period):
+        return {"$period": [value.kind, value.year]}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "$period" in value:
+            kind, year = value["$period"]
+            return Period(kind, int(year))
+        if "$date" in value:
+            return dt.date.fromisoformat(value["$date"])
+        return {k: _decode(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    return value
+
+
+def outcome_to_json(outcome: FileOutcome) -> dict[str, Any]:
+    form = outcome.form
+    ledger = outcome.ledger
+    return {
+        "kind": outcome.kind,
+        "outcome": outcome.outcome,
+        "reason": outcome.reason,
+        "problems": [asdict(p) for p in outcome.problems],
+        "form": None if form is None else {
+            "sheet": form.sheet, "values": _encode(form.values), "cells": form.cells,
+            "problems": [asdict(p) for p in form.problems], "form_version": form.form_version},
+        "ledger": None if ledger is None else {
+            "rows": {k: [{"values": _encode(r.values), "cells": r.cells} for r in rows]
+                     for k, rows in ledger.rows.items()},
+            "problems": [asdict(p) for p in ledger.problems]},
+    }
+
+
+def outcome_from_json(data: dict[str, Any], relpath: str, mtime: float) -> FileOutcome:
+    """Rebuild an outcome for the file at `relpath` (same content may sit at another path)."""
+
+    def problems(items: list[dict[str, Any]]) -> list[Problem]:
+        return [replace(Problem(**item), file=relpath) for item in items]
+
+    form = None
+    if data["form"] is not None:
+        raw = data["form"]
+        form = FormReturn(relpath, raw["sheet"], _decode(raw["values"]), dict(raw["cells"]),
+                          problems(raw["problems"]), raw["form_version"])
+    ledger = None
+    if data["ledger"] is not None:
+        raw = data["ledger"]
+        ledger = Ledger(relpath, {k: [Row(_decode(r["values"]), dict(r["cells"])) for r in rows]
+                                  for k, rows in raw["rows"].items()}, problems(raw["problems"]))
+    return FileOutcome(relpath, data["kind"], data["outcome"], data["reason"],
+                       problems(data["problems"]), form, mtime, ledger)
