@@ -98,7 +98,7 @@ def column_hint(sheet: LedgerSheet, column: Column, zones: Sequence[str]) -> str
     if column.kind is Kind.INTEGER:
         return "Số nguyên không âm."
     if column.kind is Kind.NUMBER:
-        return "Số không âm (số thập phân dùng dấu phẩy theo cài đặt của máy)."
+        return "Số không âm."
     return "Ghi bằng chữ."
 
 

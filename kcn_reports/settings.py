@@ -79,6 +79,7 @@ title = "BÍ THƯ"
 name = "Nguyễn Văn Hùng"
 
 # Nơi nhận (mỗi dòng một nơi).
+[distribution]
 recipients = [
     "Ban Thường vụ Tỉnh ủy (b/c)",
     "Ban Tổ chức Tỉnh ủy (b/c)",
@@ -214,7 +215,8 @@ def _from_dict(data: dict[str, Any], path: Path | None) -> Settings:
             title=get(sign, "title", str, "signatory.", "BÍ THƯ"),
             name=get(sign, "name", str, "signatory.", ""),
         ),
-        recipients=tuple(str(r) for r in get(data, "recipients", list, "", [])),
+        recipients=tuple(str(r) for r in get(section("distribution"), "recipients", list,
+                                             "distribution.", data.get("recipients", []))),
         facts={str(k): str(v) for k, v in facts.items()},
         pdf=get(output, "pdf", bool, "output.", False),
         limits=Limits(

@@ -1,0 +1,1207 @@
+"""The Excel summary (spec §4.2) and the office's official aggregate table.
+
+`write_summary` writes the summary workbook with xlsxwriter: Tổng hợp (zone × ownership, the key
+figures, a chart), Chi tiết doanh nghiệp (one row per accepted return, columns derived from
+`formdef`), Nộp báo cáo (reporting rate, missing enterprises), Kiểm tra dữ liệu (every problem),
+Biến động đảng viên (Biểu 1-BTCTW A/B/C/D) and Danh sách tệp (every input file once).
+
+Text that came from inputs can never become a formula: the workbook is opened with every string
+conversion off, and text is only ever written with `write_string` (numbers with
+`write_number`, dates with `write_datetime`), so a company called "=HYPERLINK(...)" or
+"@SUM(A1)" is stored as the text it is. No formulas are written at all: totals are computed here.
+
+`write_official_table` fills an office-editable template (openpyxl) whose cells hold
+placeholders such as ``{{ party.cells_end }}`` — dotted paths into the report context, with
+optional `vnformat` filters (``{{ enterprises.rate | vn_percent }}``). A cell that is exactly one
+placeholder gets the typed number or date; text around placeholders gets the formatted text.
+
+Both write atomically (a temp file in the same folder, then `os.replace`).
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import math
+import re
+import textwrap
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kcn_reports import vnformat
+from kcn_reports.atomic import atomic_write
+from kcn_reports.check import KIND_LABELS, OUTCOME_LABELS, CheckReport, FileOutcome
+from kcn_reports.formdef import (
+    FIELDS,
+    FIELDS_BY_KEY,
+    FORM_CODE,
+    OWNERSHIP_LABELS,
+    Field,
+    Kind,
+    Period,
+)
+from kcn_reports.ledgerdef import SHEETS_BY_KEY
+from kcn_reports.parse import FormReturn
+from kcn_reports.problems import ERROR, WARNING, Problem
+from kcn_reports.textnorm import fold
+
+SHEET_SUMMARY = "Tổng hợp"
+SHEET_DETAIL = "Chi tiết doanh nghiệp"
+SHEET_COMPLETENESS = "Nộp báo cáo"
+SHEET_PROBLEMS = "Kiểm tra dữ liệu"
+SHEET_MOVEMENTS = "Biến động đảng viên"
+SHEET_FILES = "Danh sách tệp"
+SHEETS = (SHEET_SUMMARY, SHEET_DETAIL, SHEET_COMPLETENESS, SHEET_PROBLEMS, SHEET_MOVEMENTS,
+          SHEET_FILES)
+
+OFFICIAL_TEMPLATE = "bieu_tong_hop.xlsx"
+OFFICIAL_SHEET = "Biểu tổng hợp"
+
+FONT = "Times New Roman"
+FONT_SIZE = 11
+TITLE_SIZE = 14
+LINE_HEIGHT = 15.0  # points per line of 11 pt text
+CHART_ROWS = 14  # default-height rows (20 px) the zone chart covers on "Tổng hợp"
+
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.0"
+# Form values such as 7,25 triệu đồng/người/tháng keep their second decimal when they have one.
+VALUE_FORMAT = "#,##0.0#"
+PERCENT_FORMAT = "0.0%"
+DATE_FORMAT = "dd/mm/yyyy"
+
+HEADER_FILL = "#DDEBF7"
+SUBTOTAL_FILL = "#F2F2F2"
+TOTAL_FILL = "#D9E1F2"
+ERROR_FILL, ERROR_FONT = "#FFC7CE", "#9C0006"
+WARNING_FILL, WARNING_FONT = "#FFF2CC", "#7F6000"
+OK_FILL, OK_FONT = "#E2EFDA", "#375623"
+MUTED_FILL = "#EDEDED"
+
+YES, NO = "Có", "Không"
+SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
+OWNERSHIP_SHORT = {"fdi": "FDI", "domestic": "Trong nước"}
+OWNERSHIPS = tuple(OWNERSHIP_SHORT)
+UNKNOWN_OWNERSHIP = "Chưa rõ"
+UNKNOWN_ZONE = "(chưa rõ KCN)"  # as check.completeness names it
+NO_FILE = "(chung)"  # problems of no single file
+# Units not worth repeating in a column header: the header says what is counted.
+PLAIN_UNITS = frozenset({"người", "Có/Không", "ngày/tháng/năm"})
+
+_WORKBOOK_OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+    "default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE},
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# The key figures: one list for the "Tổng hợp" block and the default official template
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the report context: a dotted path into it, and how to show it."""
+
+    label: str
+    path: str
+    unit: str
+    percent: bool = False
+
+    @property
+    def breakdown(self) -> bool:
+        """A "Trong đó" line, indented under the figure it breaks down."""
+        return self.label.startswith("Trong đó")
+
+
+FIGURE_SECTIONS: tuple[tuple[str, tuple[Figure, ...]], ...] = (
+    ("TỔ CHỨC ĐẢNG, ĐẢNG VIÊN", (
+        Figure("Số chi bộ đầu kỳ", "party.cells_start", "chi bộ"),
+        Figure("Số chi bộ cuối kỳ", "party.cells_end", "chi bộ"),
+        Figure("Trong đó: chi bộ trong doanh nghiệp FDI", "party.cells_in_fdi", "chi bộ"),
+        Figure("Số đảng viên đầu kỳ", "party.members_start", "người"),
+        Figure("Số đảng viên cuối kỳ", "party.members_end", "người"),
+        Figure("Trong đó: đảng viên làm việc trong doanh nghiệp FDI", "party.members_in_fdi",
+               "người"),
+        Figure("Chủ doanh nghiệp trong nước là đảng viên", "party.domestic_owner_members",
+               "người"),
+        Figure("Kết nạp đảng viên mới trong kỳ", "party.admitted", "người"),
+        Figure("Đảng viên chuyển sinh hoạt đến trong kỳ", "party.transferred_in", "người"),
+        Figure("Đảng viên được vận động chuyển sinh hoạt đảng", "party.mobilised_transfer",
+               "người"),
+    )),
+    ("TIẾP CẬN, TUYÊN TRUYỀN, BỒI DƯỠNG", (
+        Figure("Doanh nghiệp được tiếp cận, tuyên truyền", "outreach.enterprises_approached",
+               "doanh nghiệp"),
+        Figure("Trong đó: doanh nghiệp FDI", "outreach.enterprises_approached_fdi",
+               "doanh nghiệp"),
+        Figure("Lớp bồi dưỡng nhận thức về Đảng", "training.classes", "lớp"),
+        Figure("Học viên tham gia lớp bồi dưỡng", "training.attendees", "người"),
+        Figure("Trong đó: học viên từ doanh nghiệp FDI", "training.attendees_fdi", "người"),
+    )),
+    ("CÔNG ĐOÀN, ĐOÀN THANH NIÊN", (
+        Figure("Công đoàn cơ sở thành lập mới trong kỳ", "unions.founded", "CĐCS"),
+        Figure("Tổng số công đoàn cơ sở", "unions.total", "CĐCS"),
+        Figure("Đoàn viên công đoàn", "unions.members", "người"),
+        Figure("Tổ chức Đoàn TNCS Hồ Chí Minh", "youth.organisations", "tổ chức"),
+        Figure("Đoàn viên thanh niên", "youth.members", "người"),
+    )),
+    ("LAO ĐỘNG, BÁO CÁO CỦA DOANH NGHIỆP", (
+        Figure("Tổng số lao động", "labour.employees", "người"),
+        Figure("Trong đó: lao động nữ", "labour.female", "người"),
+        Figure("Trong đó: lao động nước ngoài", "labour.foreign", "người"),
+        Figure("Doanh nghiệp phải gửi báo cáo", "enterprises.expected", "doanh nghiệp"),
+        Figure("Doanh nghiệp đã gửi báo cáo", "enterprises.reported", "doanh nghiệp"),
+        Figure("Tỷ lệ doanh nghiệp gửi báo cáo", "enterprises.rate", "%", percent=True),
+    )),
+)
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+# Columns of the zone × ownership table after "KCN | Loại hình | Số DN báo cáo":
+# (short header, form field key); the unit and the number type come from formdef.
+ZONE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Lao động", "employees"),
+    ("Lao động nữ", "employees_female"),
+    ("Lao động nước ngoài", "employees_foreign"),
+    ("Đảng viên", "party_members"),
+    ("Đoàn viên công đoàn", "union_members"),
+    ("Đoàn viên thanh niên", "youth_members"),
+    ("Doanh thu", "revenue"),
+    ("Nộp ngân sách", "budget_paid"),
+)
+SUMMED_FIELDS = tuple(key for _, key in ZONE_COLUMNS)
+
+# Biểu 1-BTCTW: A đầu kỳ, B tăng, C giảm, D cuối kỳ (context["movements"] keys).
+MOVEMENT_INCREASES = (("admitted", "Kết nạp"), ("transferred_in", "Chuyển đến"),
+                      ("other_in", "Khác"))
+MOVEMENT_DECREASES = (("died", "Từ trần"), ("transferred_out", "Chuyển đi"),
+                      ("other_out", "Khác"))
+MOVEMENT_KEYS = ("a", *(k for k, _ in MOVEMENT_INCREASES), *(k for k, _ in MOVEMENT_DECREASES),
+                 "d")
+
+
+# ---------------------------------------------------------------------------------------------
+# Aggregation (pure)
+# ---------------------------------------------------------------------------------------------
+
+
+def _amount(value: Any) -> int | float:
+    """A form value as a number to add up; absent, text and yes/no count as nothing."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return 0
+    if isinstance(value, float) and math.isnan(value):
+        return 0
+    return float(value) if isinstance(value, Decimal) else value
+
+
+@dataclass
+class Tally:
+    """Number of returns and the sums of `SUMMED_FIELDS` over them."""
+
+    enterprises: int = 0
+    sums: dict[str, int | float] = field(default_factory=lambda: dict.fromkeys(SUMMED_FIELDS, 0))
+
+    def add(self, values: Mapping[str, Any]) -> None:
+        self.enterprises += 1
+        for key in SUMMED_FIELDS:
+            self.sums[key] += _amount(values.get(key))
+
+    def merge(self, other: Tally) -> None:
+        self.enterprises += other.enterprises
+        for key in SUMMED_FIELDS:
+            self.sums[key] += other.sums[key]
+
+
+def ownership_of(values: Mapping[str, Any]) -> str:
+    value = values.get("ownership")
+    return value if value in OWNERSHIP_SHORT else ""
+
+
+def zone_of(values: Mapping[str, Any]) -> str:
+    return values.get("zone") or UNKNOWN_ZONE
+
+
+def zone_order(report: CheckReport, forms: Sequence[FormReturn]) -> list[str]:
+    """Zones in the settings' order (as completeness lists them), then any other zone seen in
+    the returns; zones with nothing expected and nothing received are left out."""
+    order: list[str] = []
+    if report.completeness is not None:
+        seen = {zone_of(f.values) for f in forms}
+        order = [z.zone for z in report.completeness.zones if z.expected or z.zone in seen]
+    extra = sorted({zone_of(f.values) for f in forms} - set(order), key=fold)
+    return order + extra
+
+
+def tally_by_zone(forms: Iterable[FormReturn], zones: Sequence[str] = ()
+                  ) -> dict[str, dict[str, Tally]]:
+    """zone -> ownership ("fdi", "domestic", "" unknown) -> Tally, zones in `zones` order."""
+    table: dict[str, dict[str, Tally]] = {
+        zone: {own: Tally() for own in OWNERSHIPS} for zone in zones}
+    for form in forms:
+        by_owner = table.setdefault(zone_of(form.values),
+                                    {own: Tally() for own in OWNERSHIPS})
+        by_owner.setdefault(ownership_of(form.values), Tally()).add(form.values)
+    return table
+
+
+def total_of(tallies: Iterable[Tally]) -> Tally:
+    total = Tally()
+    for tally in tallies:
+        total.merge(tally)
+    return total
+
+
+def resolve(context: Mapping[str, Any], path: str) -> tuple[bool, Any]:
+    """Follow a dotted path ("party.cells_end", "by_zone.0.zone"); (found, value)."""
+    value: Any = context
+    for part in path.split("."):
+        if isinstance(value, Mapping) and part in value:
+            value = value[part]
+        elif isinstance(value, list | tuple) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return False, None
+    return True, value
+
+
+# ---------------------------------------------------------------------------------------------
+# xlsxwriter helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _text_width(text: str, bold: bool = False) -> float:
+    """Approximate width in Excel character units (capitals are wider)."""
+    widest = max((sum(1.25 if ch.isupper() else 1.0 for ch in line)
+                  for line in text.split("\n")), default=0.0)
+    return widest * (1.1 if bold else 1.0)
+
+
+def _line_count(text: str, width: float) -> int:
+    usable = max(int(width - 1.5), 1)
+    return sum(max(1, len(textwrap.wrap(part, usable))) for part in text.split("\n"))
+
+
+def _pixels(width: float) -> int:
+    """Excel column width (characters) to pixels, as Excel rounds it."""
+    return int(width * 7 + 5)
+
+
+def _shown_number(value: int | float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}"
+
+
+class _Styles:
+    """Cell formats, created once per distinct set of properties."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self.cache: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def __call__(self, **props: Any) -> Any:
+        key = tuple(sorted(props.items()))
+        if key not in self.cache:
+            self.cache[key] = self.book.add_format(
+                {"font_name": FONT, "font_size": FONT_SIZE, "valign": "vcenter", **props})
+        return self.cache[key]
+
+    def header(self, **props: Any) -> Any:
+        return self(bold=True, bg_color=HEADER_FILL, border=1, text_wrap=True, align="center",
+                    **props)
+
+    def cell(self, **props: Any) -> Any:
+        return self(border=1, text_wrap=True, **props)
+
+
+class _Sheet:
+    """A worksheet plus what was written to it, to size columns and wrapped rows afterwards."""
+
+    def __init__(self, book: Any, styles: _Styles, name: str) -> None:
+        self.ws = book.add_worksheet(name)
+        self.styles = styles
+        self.widths: dict[int, float] = defaultdict(float)
+        self.texts: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
+        self.fixed_rows: set[int] = set()
+
+    def _measure(self, col: int, width: float) -> None:
+        self.widths[col] = max(self.widths[col], width)
+
+    def text(self, row: int, col: int, value: str, fmt: Any, *, bold: bool = False,
+             measure: bool = True) -> None:
+        self.ws.write_string(row, col, value, fmt)
+        if measure:
+            self._measure(col, _text_width(value, bold))
+            self.texts[row].append((col, value, bold))
+
+    def header(self, row: int, col: int, value: str, fmt: Any) -> None:
+        """Headers wrap: only their longest word sets a minimum width."""
+        self.ws.write_string(row, col, value, fmt)
+        self._measure(col, max((_text_width(w, True) for w in value.split()), default=0))
+        self.texts[row].append((col, value, True))
+
+    def number(self, row: int, col: int, value: int | float | Decimal | None, fmt: Any,
+               decimals: int = 0) -> None:
+        if value is None or isinstance(value, bool) or (
+                isinstance(value, float) and not math.isfinite(value)):
+            self.ws.write_blank(row, col, None, fmt)
+            return
+        number = float(value) if isinstance(value, Decimal) else value
+        self.ws.write_number(row, col, number, fmt)
+        self._measure(col, len(_shown_number(number, decimals)) + 1)
+
+    def date(self, row: int, col: int, value: dt.date, fmt: Any) -> None:
+        self.ws.write_datetime(row, col, value, fmt)
+        self._measure(col, 10)
+
+    def blank(self, row: int, col: int, fmt: Any) -> None:
+        self.ws.write_blank(row, col, None, fmt)
+
+    def merged_text(self, row: int, first_col: int, last_col: int, value: str, fmt: Any,
+                    last_row: int | None = None) -> None:
+        """merge_range writes through the generic write(); write the text with write_string."""
+        self.ws.merge_range(row, first_col, last_row if last_row is not None else row, last_col,
+                            "", fmt)
+        self.ws.write_string(row, first_col, value, fmt)
+
+    def fit(self, minimum: float = 6, maximum: float = 45,
+            limits: Mapping[int, tuple[float, float]] | None = None) -> dict[int, float]:
+        """Set column widths from the content, then heights of rows whose text wraps; returns
+        the widths set."""
+        limits = limits or {}
+        final: dict[int, float] = {}
+        for col in sorted(set(self.widths) | set(limits)):
+            low, high = limits.get(col, (minimum, maximum))
+            final[col] = min(max(self.widths.get(col, 0) + 2, low), high)
+            self.ws.set_column(col, col, final[col])
+        for row, cells in self.texts.items():
+            if row in self.fixed_rows:
+                continue
+            lines = max(_line_count(text, final.get(col, minimum) / (1.1 if bold else 1.0))
+                        for col, text, bold in cells)
+            if lines > 1:
+                self.ws.set_row(row, LINE_HEIGHT * lines + 3)
+        return final
+
+    def title(self, row: int, last_col: int, text: str, size: float = TITLE_SIZE) -> None:
+        self.merged_text(row, 0, last_col, text,
+                         self.styles(bold=True, font_size=size, align="center", text_wrap=True))
+        self.fixed_rows.add(row)
+        self.ws.set_row(row, size * 1.6)
+
+    def note(self, row: int, last_col: int, text: str) -> None:
+        self.merged_text(row, 0, last_col, text, self.styles(italic=True, text_wrap=True))
+        self.fixed_rows.add(row)
+
+    def landscape(self, header_rows: tuple[int, int] | None = None) -> None:
+        ws = self.ws
+        ws.set_paper(9)  # A4
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        ws.center_horizontally()
+        ws.set_footer("&C&P/&N")
+        if header_rows:
+            ws.repeat_rows(*header_rows)
+
+
+def _number_format(fld: Field) -> tuple[str, int]:
+    """(format, decimals shown) for a numeric form field."""
+    return (INTEGER_FORMAT, 0) if fld.kind == Kind.INTEGER else (VALUE_FORMAT, 2)
+
+
+def _short_date(value: Any) -> str:
+    return vnformat.short_date(value) if isinstance(value, dt.date) else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# The summary workbook
+# ---------------------------------------------------------------------------------------------
+
+
+def write_summary(path: Path, context: Mapping[str, Any], report: CheckReport) -> None:
+    """Write the Excel summary of `report` (and the figures of `context`) atomically."""
+    atomic_write(path, lambda temp: _build_summary(temp, context, report))
+
+
+def _build_summary(target: str, context: Mapping[str, Any], report: CheckReport) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(target, _WORKBOOK_OPTIONS)
+    try:
+        styles = _Styles(book)
+        forms = report.accepted_forms(report.period)
+        zones = zone_order(report, forms)
+        period = report.period.label if report.period else "chưa có báo cáo"
+        summary = _write_overview(book, styles, context, report, forms, zones)
+        _write_detail(book, styles, report, forms, zones)
+        _write_completeness(book, styles, report, forms)
+        _write_problems(book, styles, report)
+        _write_movements(book, styles, context)
+        _write_files(book, styles, report)
+        org = context.get("org") or {}
+        issuer = str(org.get("issuing_body") or "")
+        book.set_properties({
+            "title": f"Tổng hợp số liệu doanh nghiệp các khu công nghiệp — {period}",
+            "subject": "Tổ chức đảng, đoàn thể, lao động trong doanh nghiệp các khu công nghiệp",
+            "author": issuer,
+            "company": issuer,
+            "keywords": f"{FORM_CODE}, tổng hợp, khu công nghiệp",
+            "comments": "Tạo bởi kcn-reports từ các báo cáo doanh nghiệp và Sổ theo dõi.",
+        })
+        summary.ws.activate()
+    finally:
+        book.close()
+
+
+def _write_overview(book: Any, styles: _Styles, context: Mapping[str, Any], report: CheckReport,
+                    forms: list[FormReturn], zones: list[str]) -> _Sheet:
+    sheet = _Sheet(book, styles, SHEET_SUMMARY)
+    ws = sheet.ws
+    headers = ["KCN", "Loại hình", "Số DN báo cáo"]
+    formats: list[tuple[str, int]] = [(INTEGER_FORMAT, 0)]
+    for short, key in ZONE_COLUMNS:
+        fld = FIELDS_BY_KEY[key]
+        headers.append(short if fld.unit in PLAIN_UNITS else f"{short} ({fld.unit})")
+        formats.append((INTEGER_FORMAT, 0) if fld.kind == Kind.INTEGER else (DECIMAL_FORMAT, 1))
+    last_col = len(headers) - 1
+
+    period = report.period.label if report.period else "chưa có báo cáo"
+    sheet.title(0, last_col, "TỔNG HỢP SỐ LIỆU DOANH NGHIỆP CÁC KHU CÔNG NGHIỆP — "
+                + period.upper())
+    sheet.note(1, last_col, f"Tổng hợp từ {len(forms)} báo cáo doanh nghiệp đã nhận ({FORM_CODE}"
+               f", kỳ {period}). Đơn vị tính: người, trừ các cột ghi đơn vị khác.")
+    header_row = 3
+    for col, text in enumerate(headers):
+        sheet.header(header_row, col, text, styles.header())
+
+    def write_row(row: int, zone: str, owner: str, tally: Tally, level: str) -> None:
+        props: dict[str, Any] = {}
+        if level == "subtotal":
+            props = {"bold": True, "bg_color": SUBTOTAL_FILL}
+        elif level == "total":
+            props = {"bold": True, "bg_color": TOTAL_FILL}
+        bold = bool(props)
+        sheet.text(row, 0, zone, styles.cell(**props), bold=bold)
+        sheet.text(row, 1, owner, styles.cell(**props), bold=bold)
+        values = [tally.enterprises, *(tally.sums[key] for key in SUMMED_FIELDS)]
+        for col, (value, (num_format, decimals)) in enumerate(zip(values, formats, strict=True), 2):
+            sheet.number(row, col, value, styles.cell(num_format=num_format, **props), decimals)
+
+    table = tally_by_zone(forms, zones)
+    row = header_row + 1
+    for zone, by_owner in table.items():
+        for owner in [*OWNERSHIPS, *(o for o in by_owner if o not in OWNERSHIPS)]:
+            write_row(row, zone, OWNERSHIP_SHORT.get(owner, UNKNOWN_OWNERSHIP), by_owner[owner],
+                      "detail")
+            row += 1
+        write_row(row, zone, "Cộng", total_of(by_owner.values()), "subtotal")
+        row += 1
+    grand = total_of(t for by_owner in table.values() for t in by_owner.values())
+    write_row(row, "TỔNG CỘNG", "", grand, "total")
+    table_end = row
+
+    # The chart goes right under the table (the rows kept free here), so that it is seen
+    # with the table and usually prints on the same page.
+    chart_top = table_end + 2
+    row = chart_top + (CHART_ROWS + 1 if table else 0)
+
+    # The key figures of the context: label merged over four columns, value in the fifth.
+    report_info = context.get("report") or {}
+    heading = "CÁC CHỈ TIÊU CHỦ YẾU"
+    if report_info.get("period_label"):
+        heading += f" ({report_info['period_label']})"
+    sheet.merged_text(row, 0, 4, heading, styles(bold=True, font_size=12))
+    sheet.fixed_rows.add(row)
+    row += 1
+    label_cols = 3
+    value_col = label_cols + 1
+    sheet.merged_text(row, 0, label_cols, "Chỉ tiêu", styles.header())
+    sheet.text(row, value_col, "Số liệu", styles.header(), measure=False)
+    row += 1
+    for caption, when in (("Thời điểm đầu kỳ", report_info.get("start")),
+                          ("Thời điểm cuối kỳ", report_info.get("end"))):
+        if isinstance(when, dt.date):
+            sheet.merged_text(row, 0, label_cols, caption, styles.cell())
+            sheet.date(row, value_col, when, styles.cell(num_format=DATE_FORMAT, align="right"))
+            row += 1
+    for number, (section, figures) in enumerate(FIGURE_SECTIONS):
+        sheet.merged_text(row, 0, value_col, f"{ROMAN[number]}. {section}",
+                          styles.cell(bold=True, bg_color=SUBTOTAL_FILL))
+        row += 1
+        for figure in figures:
+            sheet.merged_text(row, 0, label_cols, figure.label,
+                              styles.cell(indent=2 if figure.breakdown else 1))
+            _found, value = resolve(context, figure.path)
+            if figure.percent:
+                sheet.number(row, value_col, value, styles.cell(num_format=PERCENT_FORMAT), 1)
+            else:
+                sheet.number(row, value_col, value, styles.cell(num_format=INTEGER_FORMAT))
+            row += 1
+    block_end = row - 1
+
+    # Employees and party members by zone: the chart's data, readable on its own.
+    row = block_end + 2
+    sheet.merged_text(row, 0, 4, "LAO ĐỘNG VÀ ĐẢNG VIÊN THEO KHU CÔNG NGHIỆP",
+                      styles(bold=True, font_size=12))
+    row += 1
+    chart_header = row
+    for col, text in enumerate(("KCN", "Lao động", "Đảng viên")):
+        sheet.header(row, col, text, styles.header())
+    row += 1
+    first_zone_row = row
+    for zone, by_owner in table.items():
+        tally = total_of(by_owner.values())
+        sheet.text(row, 0, zone, styles.cell())
+        sheet.number(row, 1, tally.sums["employees"], styles.cell(num_format=INTEGER_FORMAT))
+        sheet.number(row, 2, tally.sums["party_members"], styles.cell(num_format=INTEGER_FORMAT))
+        row += 1
+    last_zone_row = row - 1
+
+    chart = _zone_chart(book, chart_header, first_zone_row, last_zone_row) if table else None
+
+    widths = sheet.fit(limits={0: (16, 30), 1: (10, 14)}, minimum=13, maximum=18)
+    if chart is not None:
+        span = sum(_pixels(widths.get(col, 8.43)) for col in range(last_col + 1))
+        chart.set_size({"width": span, "height": CHART_ROWS * 20})
+        ws.insert_chart(chart_top, 0, chart)
+    ws.freeze_panes(header_row + 1, 0)
+    # No repeated header rows: on later pages they would sit above the key figures.
+    sheet.landscape()
+    ws.print_area(0, 0, max(last_zone_row, block_end), last_col)
+    ws.hide_gridlines(2)
+    return sheet
+
+
+def _zone_chart(book: Any, header_row: int, first_row: int, last_row: int) -> Any:
+    """Employees (columns, left axis) and party members (line, right axis) by zone."""
+    chart = book.add_chart({"type": "column"})
+    chart.add_series({
+        "name": [SHEET_SUMMARY, header_row, 1],
+        "categories": [SHEET_SUMMARY, first_row, 0, last_row, 0],
+        "values": [SHEET_SUMMARY, first_row, 1, last_row, 1],
+        "fill": {"color": "#4472C4"},
+        "data_labels": {"value": True, "num_format": INTEGER_FORMAT,
+                        "font": {"name": FONT, "size": 9}},
+    })
+    members = book.add_chart({"type": "line"})
+    members.add_series({
+        "name": [SHEET_SUMMARY, header_row, 2],
+        "categories": [SHEET_SUMMARY, first_row, 0, last_row, 0],
+        "values": [SHEET_SUMMARY, first_row, 2, last_row, 2],
+        "y2_axis": True,
+        "line": {"none": True},  # zones are categories: markers, no line between them
+        "marker": {"type": "diamond", "size": 10, "fill": {"color": "#C00000"},
+                   "border": {"color": "#C00000"}},
+        "data_labels": {"value": True, "position": "above",
+                        "font": {"name": FONT, "size": 9, "color": "#C00000"}},
+    })
+    chart.combine(members)
+    chart.set_title({"name": "Lao động và đảng viên theo khu công nghiệp",
+                     "name_font": {"name": FONT, "size": 12, "bold": True}})
+    chart.set_x_axis({"num_font": {"name": FONT, "size": 10}})
+    chart.set_y_axis({"name": "Lao động (người)", "num_format": INTEGER_FORMAT,
+                      "name_font": {"name": FONT, "size": 10},
+                      "num_font": {"name": FONT, "size": 9},
+                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    members.set_y2_axis({"name": "Đảng viên (người)", "num_format": INTEGER_FORMAT,
+                         "name_font": {"name": FONT, "size": 10},
+                         "num_font": {"name": FONT, "size": 9}})
+    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 10}})
+    return chart
+
+
+def _detail_header(fld: Field) -> str:
+    label = fld.label
+    if fld.unit and fld.unit not in PLAIN_UNITS:
+        label += f" ({fld.unit})"
+    if fld.code:
+        label += f"\n(Mã số {fld.code})"
+    return label
+
+
+def _write_value(sheet: _Sheet, row: int, col: int, fld: Field, value: Any,
+                 styles: _Styles) -> None:
+    """One form value, typed: numbers as numbers, dates as dates, the rest as text."""
+    cell = styles.cell(valign="top")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        sheet.blank(row, col, cell)
+    elif fld.kind == Kind.YESNO and isinstance(value, bool):
+        sheet.text(row, col, YES if value else NO, styles.cell(valign="top", align="center"))
+    elif fld.kind == Kind.OWNERSHIP:
+        sheet.text(row, col, OWNERSHIP_LABELS.get(value, str(value)), cell)
+    elif isinstance(value, Period):
+        sheet.text(row, col, value.label, cell)
+    elif isinstance(value, dt.date):
+        sheet.date(row, col, value, styles.cell(valign="top", num_format=DATE_FORMAT,
+                                                align="center"))
+    elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        num_format, decimals = _number_format(fld)
+        sheet.number(row, col, value, styles.cell(valign="top", num_format=num_format), decimals)
+    else:
+        sheet.text(row, col, str(value), cell)
+
+
+def _write_detail(book: Any, styles: _Styles, report: CheckReport, forms: list[FormReturn],
+                  zones: list[str]) -> None:
+    sheet = _Sheet(book, styles, SHEET_DETAIL)
+    ws = sheet.ws
+    last_col = len(FIELDS) + 1
+    period = report.period.label if report.period else "chưa có báo cáo"
+    sheet.title(0, min(last_col, 12), f"CHI TIẾT BÁO CÁO CỦA DOANH NGHIỆP — {period.upper()}")
+    sheet.note(1, min(last_col, 12), f"Mỗi dòng một báo cáo đã nhận ({len(forms)} báo cáo); "
+               "cột cuối là tệp gốc trong thư mục đầu vào.")
+    header_row = 2
+    sheet.header(header_row, 0, "STT", styles.header())
+    for col, fld in enumerate(FIELDS, 1):
+        sheet.header(header_row, col, _detail_header(fld), styles.header())
+    sheet.header(header_row, last_col, "Tệp nguồn", styles.header())
+
+    rank = {zone: i for i, zone in enumerate(zones)}
+    ordered = sorted(forms, key=lambda f: (rank.get(zone_of(f.values), len(rank)),
+                                           fold(str(f.values.get("name") or "")), f.relpath))
+    row = header_row + 1
+    for number, form in enumerate(ordered, 1):
+        sheet.number(row, 0, number, styles.cell(valign="top", align="center"))
+        for col, fld in enumerate(FIELDS, 1):
+            _write_value(sheet, row, col, fld, form.values.get(fld.key), styles)
+        sheet.text(row, last_col, form.relpath, styles.cell(valign="top"))
+        row += 1
+    last_row = max(row - 1, header_row)
+
+    limits: dict[int, tuple[float, float]] = {0: (5, 6), last_col: (16, 40)}
+    for col, fld in enumerate(FIELDS, 1):
+        if fld.kind in (Kind.TEXT, Kind.ZONE, Kind.OWNERSHIP):
+            limits[col] = (14, 40 if fld.key == "name" else 30)
+        elif fld.kind in (Kind.TAX_CODE, Kind.PERIOD, Kind.DATE):
+            limits[col] = (13, 22)
+        else:
+            limits[col] = (13, 18)
+    sheet.fit(limits=limits)
+    ws.freeze_panes(header_row + 1, 2)
+    ws.autofilter(header_row, 0, last_row, last_col)
+    sheet.landscape((header_row, header_row))
+
+
+def _write_completeness(book: Any, styles: _Styles, report: CheckReport,
+                        forms: list[FormReturn]) -> None:
+    sheet = _Sheet(book, styles, SHEET_COMPLETENESS)
+    ws = sheet.ws
+    completeness = report.completeness
+    period = report.period.label if report.period else "chưa có báo cáo"
+    sheet.title(0, 9, f"TÌNH HÌNH DOANH NGHIỆP GỬI BÁO CÁO — {period.upper()}")
+    if completeness is None:
+        sheet.note(2, 9, "Không có Sổ theo dõi (sheet Doanh nghiệp) trong thư mục đầu vào nên "
+                   "không xác định được doanh nghiệp phải gửi báo cáo và tỷ lệ gửi báo cáo. "
+                   f"Số báo cáo đã nhận trong kỳ: {vnformat.number(len(forms))}.")
+        ws.set_row(2, LINE_HEIGHT * 2 + 3)
+        ws.set_column(0, 9, 12)
+        sheet.landscape()
+        return
+    rate = vnformat.percent(completeness.rate) if completeness.rate is not None else "—"
+    missing_count = completeness.expected - completeness.received
+    sheet.note(1, 9, f"Đã nhận {completeness.received}/{completeness.expected} báo cáo "
+               f"({rate}); {missing_count} doanh nghiệp chưa gửi báo cáo.")
+    header_row = 3
+    bold = styles(bold=True, font_size=12)
+    sheet.text(header_row - 1, 0, "Theo khu công nghiệp", bold, measure=False)
+    for col, text in enumerate(("KCN", "Phải báo cáo", "Đã nhận", "Tỷ lệ (%)", "Chưa nộp")):
+        sheet.header(header_row, col, text, styles.header())
+    row = header_row + 1
+    first = row
+    for zone in completeness.zones:
+        sheet.text(row, 0, zone.zone, styles.cell())
+        for col, value in ((1, zone.expected), (2, zone.received), (4, len(zone.missing))):
+            sheet.number(row, col, value, styles.cell(num_format=INTEGER_FORMAT))
+        sheet.number(row, 3, zone.rate, styles.cell(num_format=PERCENT_FORMAT), 1)
+        row += 1
+    last_zone = row - 1
+    total = styles.cell(bold=True, bg_color=TOTAL_FILL)
+    sheet.text(row, 0, "Tổng cộng", total, bold=True)
+    for col, value in ((1, completeness.expected), (2, completeness.received),
+                       (4, missing_count)):
+        sheet.number(row, col, value,
+                     styles.cell(bold=True, bg_color=TOTAL_FILL, num_format=INTEGER_FORMAT))
+    sheet.number(row, 3, completeness.rate,
+                 styles.cell(bold=True, bg_color=TOTAL_FILL, num_format=PERCENT_FORMAT), 1)
+    table_end = row
+
+    # The missing enterprises, beside the zone table so both share the frozen header row.
+    list_col = 6
+    sheet.text(header_row - 1, list_col, "Doanh nghiệp chưa gửi báo cáo", bold, measure=False)
+    for col, text in enumerate(("STT", "KCN", "Mã số thuế", "Tên doanh nghiệp"), list_col):
+        sheet.header(header_row, col, text, styles.header())
+    row = header_row + 1
+    number = 0
+    for zone in completeness.zones:
+        for tax, name in zone.missing:
+            number += 1
+            sheet.number(row, list_col, number, styles.cell(align="center"))
+            sheet.text(row, list_col + 1, zone.zone, styles.cell())
+            sheet.text(row, list_col + 2, tax, styles.cell())
+            sheet.text(row, list_col + 3, name, styles.cell())
+            row += 1
+    if not number:
+        sheet.merged_text(row, list_col, list_col + 3,
+                          "Tất cả doanh nghiệp phải báo cáo đã gửi báo cáo.", styles.cell())
+    list_end = max(row - 1, header_row)
+    ws.autofilter(header_row, list_col, list_end, list_col + 3)
+
+    if completeness.zones:
+        chart = book.add_chart({"type": "bar"})
+        chart.add_series({
+            "name": "Tỷ lệ doanh nghiệp gửi báo cáo",
+            "categories": [SHEET_COMPLETENESS, first, 0, last_zone, 0],
+            "values": [SHEET_COMPLETENESS, first, 3, last_zone, 3],
+            "fill": {"color": "#4472C4"},
+            "data_labels": {"value": True, "num_format": "0.0%",
+                            "font": {"name": FONT, "size": 9}},
+        })
+        chart.set_title({"name": "Tỷ lệ doanh nghiệp gửi báo cáo theo KCN",
+                         "name_font": {"name": FONT, "size": 12, "bold": True}})
+        # In a bar chart the category axis is vertical; list zones top to bottom as the table.
+        chart.set_x_axis({"min": 0, "max": 1, "num_format": "0%",
+                          "num_font": {"name": FONT, "size": 9},
+                          "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+        chart.set_y_axis({"reverse": True, "num_font": {"name": FONT, "size": 10}})
+        chart.set_legend({"none": True})
+        chart.set_size({"width": 560, "height": 60 + 34 * len(completeness.zones)})
+        ws.insert_chart(table_end + 2, 0, chart, {"x_offset": 5, "y_offset": 5})
+
+    sheet.fit(limits={0: (16, 30), 1: (10, 12), 2: (10, 12), 3: (10, 12), 4: (10, 12),
+                      5: (3, 3), list_col: (5, 6), list_col + 1: (14, 30),
+                      list_col + 2: (14, 18), list_col + 3: (30, 50)})
+    ws.freeze_panes(header_row + 1, 0)
+    sheet.landscape((header_row, header_row))
+
+
+def _field_label(key: str) -> str:
+    """What the office calls a problem's field: the form's label, or the ledger's column."""
+    fld = FIELDS_BY_KEY.get(key)
+    if fld is not None:
+        return f"{fld.label} (Mã số {fld.code})" if fld.code else fld.label
+    sheet_key, _, column_key = key.partition(".")
+    spec = SHEETS_BY_KEY.get(sheet_key)
+    if spec is not None:
+        column = next((c for c in spec.columns if c.key == column_key), None)
+        if column is not None:
+            return f"{spec.name}: {column.header}"
+    return key
+
+
+def _severity_style(styles: _Styles, severity: str, **props: Any) -> Any:
+    if severity == ERROR:
+        return styles.cell(valign="top", bg_color=ERROR_FILL, font_color=ERROR_FONT, **props)
+    return styles.cell(valign="top", bg_color=WARNING_FILL, font_color=WARNING_FONT, **props)
+
+
+def sorted_problems(problems: Sequence[Problem]) -> list[Problem]:
+    """By file, errors before warnings, otherwise in the order they were found."""
+    return sorted(problems, key=lambda p: (fold(p.file), p.file, p.severity != ERROR))
+
+
+def _write_problems(book: Any, styles: _Styles, report: CheckReport) -> None:
+    sheet = _Sheet(book, styles, SHEET_PROBLEMS)
+    ws = sheet.ws
+    headers = ("STT", "Mức độ", "Mã lỗi", "Tệp", "Sheet", "Ô", "Trường", "Giá trị", "Nội dung",
+               "Cách sửa")
+    last_col = len(headers) - 1
+    problems = sorted_problems(report.problems)
+    errors = sum(p.severity == ERROR for p in problems)
+    files = len({p.file for p in problems if p.file})
+    sheet.title(0, last_col, "KIỂM TRA DỮ LIỆU: LỖI VÀ CẢNH BÁO")
+    sheet.note(1, last_col, f"{errors} lỗi, {len(problems) - errors} cảnh báo trong {files} tệp. "
+               "Tệp có lỗi không được tính vào số liệu; cảnh báo không chặn việc tổng hợp.")
+    header_row = 2
+    for col, text in enumerate(headers):
+        sheet.header(header_row, col, text, styles.header())
+    row = header_row + 1
+    for number, found in enumerate(problems, 1):
+        fmt = _severity_style(styles, found.severity)
+        sheet.number(row, 0, number, _severity_style(styles, found.severity, align="center"))
+        cells = (SEVERITY_LABELS.get(found.severity, found.severity), found.code,
+                 found.file or NO_FILE, found.sheet, found.cell,
+                 _field_label(found.field) if found.field else "", found.value, found.message,
+                 found.hint)
+        for col, text in enumerate(cells, 1):
+            sheet.text(row, col, text, fmt)
+        row += 1
+    if not problems:
+        sheet.merged_text(row, 0, last_col, "Không phát hiện lỗi hoặc cảnh báo nào.",
+                          styles.cell())
+    last_row = max(row - 1, header_row)
+    sheet.fit(limits={0: (5, 6), 1: (9, 10), 2: (12, 26), 3: (16, 36), 4: (8, 16), 5: (5, 7),
+                      6: (14, 30), 7: (10, 24), 8: (30, 60), 9: (24, 45)})
+    ws.freeze_panes(header_row + 1, 0)
+    ws.autofilter(header_row, 0, last_row, last_col)
+    sheet.landscape((header_row, header_row))
+
+
+def _write_files(book: Any, styles: _Styles, report: CheckReport) -> None:
+    sheet = _Sheet(book, styles, SHEET_FILES)
+    ws = sheet.ws
+    headers = ("STT", "Tệp", "Loại tệp", "Kết quả", "Lý do", "Mã số thuế", "Tên doanh nghiệp",
+               "Kỳ báo cáo", "Số lỗi", "Số cảnh báo")
+    last_col = len(headers) - 1
+    counts: dict[str, int] = defaultdict(int)
+    for item in report.files:
+        counts[item.outcome] += 1
+    summary = "; ".join(f"{label.lower()} {counts.get(outcome, 0)}"
+                        for outcome, label in OUTCOME_LABELS.items())
+    sheet.title(0, last_col, "DANH SÁCH TỆP TRONG THƯ MỤC ĐẦU VÀO")
+    sheet.note(1, last_col, f"{len(report.files)} tệp, mỗi tệp một dòng: {summary}.")
+    header_row = 2
+    for col, text in enumerate(headers):
+        sheet.header(header_row, col, text, styles.header())
+    outcome_fill = {"rejected": (ERROR_FILL, ERROR_FONT), "superseded": (MUTED_FILL, "#404040"),
+                    "skipped": (WARNING_FILL, WARNING_FONT), "accepted": (OK_FILL, OK_FONT)}
+    row = header_row + 1
+    for number, item in enumerate(report.files, 1):
+        cell = styles.cell(valign="top")
+        sheet.number(row, 0, number, styles.cell(valign="top", align="center"))
+        sheet.text(row, 1, item.relpath, cell)
+        sheet.text(row, 2, KIND_LABELS.get(item.kind, item.kind), cell)
+        fill, font = outcome_fill.get(item.outcome, (None, None))
+        outcome_fmt = styles.cell(valign="top", bg_color=fill, font_color=font) if fill else cell
+        sheet.text(row, 3, OUTCOME_LABELS.get(item.outcome, item.outcome), outcome_fmt)
+        sheet.text(row, 4, item.reason, cell)
+        sheet.text(row, 5, item.tax_code or "", cell)
+        sheet.text(row, 6, _name_of(item), cell)
+        sheet.text(row, 7, item.period.label if item.period else "", cell)
+        errors = sum(p.severity == ERROR for p in item.problems)
+        sheet.number(row, 8, errors, styles.cell(valign="top", num_format=INTEGER_FORMAT))
+        sheet.number(row, 9, len(item.problems) - errors,
+                     styles.cell(valign="top", num_format=INTEGER_FORMAT))
+        row += 1
+    last_row = max(row - 1, header_row)
+    sheet.fit(limits={0: (5, 6), 1: (16, 40), 2: (12, 20), 3: (10, 12), 4: (20, 50),
+                      5: (12, 16), 6: (20, 40), 7: (12, 20), 8: (8, 8), 9: (10, 10)})
+    ws.freeze_panes(header_row + 1, 0)
+    ws.autofilter(header_row, 0, last_row, last_col)
+    sheet.landscape((header_row, header_row))
+
+
+def _name_of(item: FileOutcome) -> str:
+    name = item.form.values.get("name") if item.form else None
+    return str(name) if name else ""
+
+
+def movement_check(row: Mapping[str, Any]) -> tuple[int | float, int | float]:
+    """(A + B − C, D) of one row of Biểu 1-BTCTW; absent counts as 0."""
+    computed = _amount(row.get("a"))
+    computed += sum(_amount(row.get(key)) for key, _ in MOVEMENT_INCREASES)
+    computed -= sum(_amount(row.get(key)) for key, _ in MOVEMENT_DECREASES)
+    return computed, _amount(row.get("d"))
+
+
+def _write_movements(book: Any, styles: _Styles, context: Mapping[str, Any]) -> None:
+    sheet = _Sheet(book, styles, SHEET_MOVEMENTS)
+    ws = sheet.ws
+    last_col = 10
+    report_info = context.get("report") or {}
+    title = "BIẾN ĐỘNG ĐẢNG VIÊN"
+    if report_info.get("period_label"):
+        title += f" — {str(report_info['period_label']).upper()}"
+    sheet.title(0, last_col, title)
+    start, end = _short_date(report_info.get("start")), _short_date(report_info.get("end"))
+    when = f"Đầu kỳ: {start}; cuối kỳ: {end}. " if start and end else ""
+    sheet.note(1, last_col, f"{when}Theo Biểu 1-BTCTW: A. Đầu kỳ + B. Tăng − C. Giảm = "
+               "D. Cuối kỳ; cột \"Kiểm tra\" đối chiếu từng dòng.")
+    movements = [m for m in context.get("movements") or [] if isinstance(m, Mapping)]
+    total = context.get("movements_total")
+    if not movements and not isinstance(total, Mapping):
+        sheet.note(3, last_col, "Chưa có số liệu biến động đảng viên (cần sheet Biến động đảng "
+                   "viên của Sổ theo dõi).")
+        ws.set_column(0, last_col, 12)
+        sheet.landscape()
+        return
+
+    top, sub = 3, 4
+    header = styles.header()
+    sheet.merged_text(top, 0, 0, "Chi bộ", header, last_row=sub)
+    sheet.merged_text(top, 1, 1, "A. Đầu kỳ", header, last_row=sub)
+    sheet.merged_text(top, 2, 4, "B. Tăng", header)
+    sheet.merged_text(top, 5, 7, "C. Giảm", header)
+    sheet.merged_text(top, 8, 8, "D. Cuối kỳ", header, last_row=sub)
+    sheet.merged_text(top, 9, 9, "A + B − C (tính lại)", header, last_row=sub)
+    sheet.merged_text(top, 10, 10, "Kiểm tra", header, last_row=sub)
+    for col, (_, label) in enumerate((*MOVEMENT_INCREASES, *MOVEMENT_DECREASES), 2):
+        sheet.header(sub, col, label, header)
+    sheet.widths[0] = 12
+    sheet.widths[9] = 10
+    sheet.ws.set_row(top, LINE_HEIGHT + 4)
+    sheet.ws.set_row(sub, LINE_HEIGHT * 2 + 3)
+    sheet.fixed_rows.update({top, sub})
+
+    def write(row: int, name: str, values: Mapping[str, Any], **props: Any) -> None:
+        bold = bool(props)
+        sheet.text(row, 0, name, styles.cell(**props), bold=bold)
+        for col, key in enumerate(MOVEMENT_KEYS, 1):
+            sheet.number(row, col, values.get(key),
+                         styles.cell(num_format=INTEGER_FORMAT, **props))
+        computed, recorded = movement_check(values)
+        sheet.number(row, 9, computed, styles.cell(num_format=INTEGER_FORMAT, **props))
+        if computed == recorded:
+            sheet.text(row, 10, "Khớp", styles.cell(align="center", font_color=OK_FONT, **props))
+        else:
+            gap = vnformat.number(recorded - computed)
+            sheet.text(row, 10, f"Lệch {gap}",
+                       styles.cell(align="center", bg_color=ERROR_FILL, font_color=ERROR_FONT,
+                                   bold=True))
+
+    row = sub + 1
+    for item in movements:
+        write(row, str(item.get("cell") or ""), item)
+        row += 1
+    if isinstance(total, Mapping):
+        write(row, "Tổng cộng", total, bold=True, bg_color=TOTAL_FILL)
+        row += 1
+        differing = [label for key, label in (("a", "A. Đầu kỳ"), *MOVEMENT_INCREASES,
+                                              *MOVEMENT_DECREASES, ("d", "D. Cuối kỳ"))
+                     if movements and _amount(total.get(key)) != sum(
+                         _amount(m.get(key)) for m in movements)]
+        if differing:
+            sheet.merged_text(row + 1, 0, last_col,
+                              "Dòng Tổng cộng khác tổng các chi bộ ở cột: "
+                              + ", ".join(differing) + ".",
+                              styles(bold=True, font_color=ERROR_FONT, text_wrap=True))
+            sheet.fixed_rows.add(row + 1)
+    sheet.fit(limits={0: (24, 45), 9: (11, 12), 10: (10, 14)}, minimum=10, maximum=12)
+    ws.freeze_panes(sub + 1, 1)
+    sheet.landscape((top, sub))
+
+
+# ---------------------------------------------------------------------------------------------
+# The official aggregate table (openpyxl template with {{ placeholders }})
+# ---------------------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+_PATH = re.compile(r"^[A-Za-z_]\w*(?:\.\w+)*$")
+_FILTER = re.compile(r"^(\w+)\s*(?:\((.*)\))?$", re.DOTALL)
+
+TEMPLATE_FILTERS: dict[str, Callable[..., Any]] = {
+    **vnformat.FILTERS,
+    "upper": lambda value: str(value).upper(),
+}
+
+
+class _Unresolved(Exception):
+    """A placeholder that cannot be filled; the message says why, in Vietnamese."""
+
+
+def _evaluate(expression: str, context: Mapping[str, Any]) -> tuple[Any, bool]:
+    """(value, filtered): the path's value, passed through any "| filter(args)"."""
+    path, *filters = (part.strip() for part in expression.split("|"))
+    if not _PATH.match(path):
+        raise _Unresolved(f"\"{path}\" không phải tên số liệu hợp lệ")
+    found, value = resolve(context, path)
+    if not found:
+        raise _Unresolved(f"không có số liệu \"{path}\"")
+    for spec in filters:
+        match = _FILTER.match(spec)
+        function = TEMPLATE_FILTERS.get(match.group(1)) if match else None
+        if match is None or function is None:
+            raise _Unresolved(f"không có bộ lọc \"{spec}\"")
+        try:
+            args = ast.literal_eval(f"({match.group(2)},)") if match.group(2) else ()
+            value = function(value, *args)
+        except (ValueError, TypeError, SyntaxError, ArithmeticError) as exc:
+            raise _Unresolved(f"bộ lọc \"{spec}\" không dùng được với giá trị {value!r}: "
+                              f"{exc}") from exc
+    return value, bool(filters)
+
+
+def _as_text(value: Any) -> str:
+    """A value inside running text, in Vietnamese typography."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, int | float | Decimal):
+        return vnformat.number(value)
+    if isinstance(value, dt.date):
+        return vnformat.short_date(value)
+    if isinstance(value, Period):
+        return value.label
+    return str(value)
+
+
+def _set_text(cell: Any, text: str) -> None:
+    """Store text as text: openpyxl would make "=..." a formula and "#N/A" an error."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.data_type = "s"
+
+
+def _set_typed(cell: Any, value: Any) -> None:
+    general = cell.number_format == "General"
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        cell.value = None
+    elif isinstance(value, bool):
+        _set_text(cell, YES if value else NO)
+    elif isinstance(value, int | float | Decimal):
+        cell.value = float(value) if isinstance(value, Decimal) else value
+        if general and isinstance(value, int):
+            cell.number_format = INTEGER_FORMAT
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT if general else cell.number_format
+    elif isinstance(value, Mapping | list | tuple):
+        raise _Unresolved("là một bảng số liệu, không phải một số")
+    else:
+        _set_text(cell, _as_text(value))
+
+
+def write_official_table(template: Path, context: Mapping[str, Any], out: Path) -> list[str]:
+    """Fill the office's official table `template` from `context` into `out` (atomically).
+
+    Returns warnings (Vietnamese) for placeholders that could not be filled; those are left
+    visible in the output so the office sees them.
+    """
+    import openpyxl
+
+    book = openpyxl.load_workbook(template)
+    warnings: list[str] = []
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "{{" in cell.value:
+                    _fill_cell(cell, context, warnings, f"Mẫu {template.name}, sheet "
+                               f"\"{ws.title}\", ô {cell.coordinate}")
+    atomic_write(out, book.save)
+    return warnings
+
+
+def _fill_cell(cell: Any, context: Mapping[str, Any], warnings: list[str], where: str) -> None:
+    text: str = cell.value
+    whole = _PLACEHOLDER.fullmatch(text.strip())
+    if whole:
+        try:
+            value, filtered = _evaluate(whole.group(1), context)
+            if filtered:
+                _set_text(cell, _as_text(value))
+            else:
+                _set_typed(cell, value)
+        except _Unresolved as exc:
+            warnings.append(f"{where}: {exc}; giữ nguyên {whole.group(0)}.")
+        return
+
+    def replace(match: re.Match[str]) -> str:
+        try:
+            value, _ = _evaluate(match.group(1), context)
+        except _Unresolved as exc:
+            warnings.append(f"{where}: {exc}; giữ nguyên {match.group(0)}.")
+            return match.group(0)
+        return _as_text(value)
+
+    _set_text(cell, _PLACEHOLDER.sub(replace, text))
+
+
+def write_default_official_template(path: Path) -> None:
+    """The default official table: every value cell one placeholder, editable in Excel."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.page import PageMargins
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = OFFICIAL_SHEET
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    fill = PatternFill("solid", fgColor=HEADER_FILL.lstrip("#"))
+    section_fill = PatternFill("solid", fgColor=SUBTOTAL_FILL.lstrip("#"))
+
+    def font(size: float = 13, **props: Any) -> Font:
+        return Font(name=FONT, size=size, **props)
+
+    def put(address: str, value: Any, *, merge: str | None = None, **style: Any) -> Any:
+        cell = ws[address]
+        cell.value = value
+        for key, item in style.items():
+            setattr(cell, key, item)
+        if merge:
+            ws.merge_cells(merge)
+        return cell
+
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    put("A1", "{{ org.superior_body | upper }}", merge="A1:B1", font=font(13),
+        alignment=centre)
+    put("A2", "{{ org.issuing_body | upper }}", merge="A2:B2", font=font(13, bold=True),
+        alignment=centre)
+    put("A3", "*", merge="A3:B3", font=font(13), alignment=centre)
+    put("C1", "ĐẢNG CỘNG SẢN VIỆT NAM", merge="C1:E1", font=font(14, bold=True, underline="single"),
+        alignment=centre)
+    put("C3", "{{ org.place }}, {{ report.date | vn_long_date }}", merge="C3:E3",
+        font=font(13, italic=True), alignment=centre)
+    put("A5", "BIỂU TỔNG HỢP TÌNH HÌNH TỔ CHỨC ĐẢNG, ĐOÀN THỂ TRONG DOANH NGHIỆP CÁC KCN",
+        merge="A5:E5", font=font(14, bold=True), alignment=centre)
+    put("A6", "Kỳ báo cáo: {{ report.period_label }} (từ {{ report.start | vn_short_date }} "
+        "đến {{ report.end | vn_short_date }})", merge="A6:E6", font=font(13, italic=True),
+        alignment=centre)
+    ws.row_dimensions[5].height = 40
+
+    header_row = 8
+    for col, text in enumerate(("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"), 1):
+        cell = ws.cell(header_row, col, text)
+        cell.font, cell.alignment, cell.border, cell.fill = font(12, bold=True), centre, box, fill
+    row = header_row + 1
+    for number, (section, figures) in enumerate(FIGURE_SECTIONS):
+        cells = [ws.cell(row, col) for col in range(1, 6)]
+        cells[0].value, cells[1].value = ROMAN[number], section
+        for cell in cells:
+            cell.font, cell.border, cell.fill = font(12, bold=True), box, section_fill
+            cell.alignment = Alignment(vertical="center")
+        cells[0].alignment = centre
+        row += 1
+        item = 0
+        for figure in figures:
+            item += 0 if figure.breakdown else 1  # "Trong đó" lines carry no number
+            values = (None if figure.breakdown else item, figure.label, figure.unit,
+                      "{{ " + figure.path + " }}", None)
+            for col, value in enumerate(values, 1):
+                cell = ws.cell(row, col, value)
+                cell.font, cell.border = font(12, italic=figure.breakdown), box
+                cell.alignment = Alignment(vertical="center", wrap_text=True,
+                                           indent=2 if figure.breakdown and col == 2 else 0)
+            ws.cell(row, 1).alignment = centre
+            ws.cell(row, 3).alignment = centre
+            ws.cell(row, 4).number_format = PERCENT_FORMAT if figure.percent else INTEGER_FORMAT
+            ws.cell(row, 4).alignment = Alignment(horizontal="right", vertical="center")
+            ws.row_dimensions[row].height = 18
+            row += 1
+    row += 1
+    put(f"A{row}", "Nguồn: số chi bộ, đảng viên, kết nạp, chuyển đến, hoạt động từ Sổ theo dõi "
+        "của Văn phòng Đảng ủy; lao động, đảng viên trong doanh nghiệp FDI, chủ doanh nghiệp là "
+        f"đảng viên, đoàn thể từ báo cáo của doanh nghiệp ({FORM_CODE}).",
+        merge=f"A{row}:E{row}", font=font(11, italic=True),
+        alignment=Alignment(wrap_text=True, vertical="top"))
+    ws.row_dimensions[row].height = 45
+    row += 2
+    put(f"A{row}", "NGƯỜI LẬP BIỂU", merge=f"A{row}:B{row}", font=font(13, bold=True),
+        alignment=centre)
+    put(f"C{row}", "{{ org.signatory.on_behalf }}", merge=f"C{row}:E{row}",
+        font=font(13, bold=True), alignment=centre)
+    put(f"C{row + 1}", "{{ org.signatory.title }}", merge=f"C{row + 1}:E{row + 1}",
+        font=font(13, bold=True), alignment=centre)
+    put(f"C{row + 5}", "{{ org.signatory.name }}", merge=f"C{row + 5}:E{row + 5}",
+        font=font(13, bold=True), alignment=centre)
+
+    for letter, width in zip("ABCDE", (7, 58, 14, 14, 16), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_area = f"A1:E{row + 5}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.8, right=0.5, top=0.6, bottom=0.6)
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.sheet_view.showGridLines = False
+    book.properties.title = "Biểu tổng hợp tình hình tổ chức đảng, đoàn thể trong doanh nghiệp"
+    atomic_write(path, book.save)
