@@ -60,7 +60,7 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
              year: int | None = None, as_of: dt.date | None = None, pdf: bool = False,
              today: dt.date | None = None,
              progress: Callable[[int, int], None] | None = None,
-             cache: ResultCache | None = None) -> GenerateResult:
+             cache: ResultCache | None = None, jobs: int | None = None) -> GenerateResult:
     """Check the inputs, compute the figures and write the Word report, the Excel summary, the
     official table, figures.json and (optionally) PDF. Raises ValueError for a wrong period."""
     from kcn_reports.excel_summary import write_official_table, write_summary
@@ -68,7 +68,8 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
 
     today = today or dt.date.today()
     period = report_period(kind, settings, year=year, as_of=as_of, today=today)
-    report = check_inputs(inputs, settings, progress=progress, today=today, cache=cache)
+    report = check_inputs(inputs, settings, progress=progress, today=today, cache=cache,
+                          jobs=jobs)
     context = build_context(report, settings, period, report_date=min(today, period.end)
                             if kind == "two-year" else today)
     folder = out_root / period.slug

@@ -82,8 +82,10 @@ IMPLIES: tuple[Implies, ...] = (
 )
 
 # Fields compared with the same enterprise's previous return; a relative change above the
-# threshold is a warning showing both values.
-OUTLIER_FIELDS: tuple[str, ...] = ("employees", "party_members", "union_members", "revenue")
+# threshold is a warning showing both values. Stocks (counts at the snapshot date) compare
+# across any two periods; flows (sums over the period) only between periods of the same length.
+OUTLIER_STOCKS: tuple[str, ...] = ("employees", "party_members", "union_members")
+OUTLIER_FLOWS: tuple[str, ...] = ("revenue", "budget_paid")
 OUTLIER_THRESHOLD = 0.5
 OUTLIER_MIN_BASE = 10  # tiny numbers jump by 50% too easily (2 -> 3 members) to be worth a word
 

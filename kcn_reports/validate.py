@@ -62,12 +62,12 @@ def outliers(forms: list[FormReturn]) -> dict[str, list[Problem]]:
     for returns in by_tax.values():
         returns.sort(key=lambda f: f.values["period"].snapshot)
         for previous, current in zip(returns, returns[1:], strict=False):
-            for key in rules.OUTLIER_FIELDS:
+            same_length = previous.values["period"].kind == current.values["period"].kind
+            for key in rules.OUTLIER_STOCKS + (rules.OUTLIER_FLOWS if same_length else ()):
                 before, after = previous.values.get(key), current.values.get(key)
-                if before is None or after is None or max(before, after) < rules.OUTLIER_MIN_BASE:
-                    continue
-                base = before if before else after
-                change = (after - before) / base
+                if not before or after is None or max(before, after) < rules.OUTLIER_MIN_BASE:
+                    continue  # nothing before (a union just founded) is no basis for a ratio
+                change = (after - before) / before
                 if abs(change) > rules.OUTLIER_THRESHOLD:
                     sign = "tăng" if change > 0 else "giảm"
                     found[current.relpath].append(problem(
