@@ -25,8 +25,8 @@ def venv_python() -> Path:
 
 def ensure_venv(dev: bool) -> Path:
     """Create .venv and install the project (with dev tools for tests) when pyproject changed."""
-    if sys.version_info < (3, 10):
-        sys.exit("Cần Python 3.10 trở lên (đang dùng %d.%d)." % sys.version_info[:2])
+    if sys.version_info < (3, 10):  # noqa: UP036 - runs before the venv, on any Python
+        sys.exit("Cần Python 3.10 trở lên (đang dùng %d.%d)." % sys.version_info[:2])  # noqa: UP031
     python = venv_python()
     if not python.exists():
         print("Đang tạo môi trường ảo .venv …", flush=True)

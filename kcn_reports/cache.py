@@ -86,8 +86,11 @@ class ResultCache:
             return None
 
     def put(self, key: str, outcome: FileOutcome) -> None:
+        self.put_encoded(key, encode_outcome(outcome))
+
+    def put_encoded(self, key: str, payload: str) -> None:
         if self.db is not None:
-            self.pending.append((key, json.dumps(outcome_to_json(outcome), ensure_ascii=False)))
+            self.pending.append((key, payload))
 
     def close(self) -> None:
         if self.db is None:
@@ -125,6 +128,10 @@ def _decode(value: Any) -> Any:
     if isinstance(value, list):
         return [_decode(v) for v in value]
     return value
+
+
+def encode_outcome(outcome: FileOutcome) -> str:
+    return json.dumps(outcome_to_json(outcome), ensure_ascii=False)
 
 
 def outcome_to_json(outcome: FileOutcome) -> dict[str, Any]:

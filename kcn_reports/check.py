@@ -227,11 +227,12 @@ def check_inputs(inputs: Path, settings: Settings,
         outcomes.append(hit)
         if progress:
             progress(len(outcomes) - len(skipped), len(found))
-    work = functools.partial(process_file, settings=settings, today=today)
-    for _index, outcome in run_isolated(work, misses, _crashed, jobs):
+    work = functools.partial(_process_and_encode, settings=settings, today=today,
+                             encode=cache is not None)
+    for _index, (outcome, payload) in run_isolated(work, misses, _crashed, jobs):
         outcomes.append(outcome)
-        if cache is not None and outcome.relpath in keys and not _crash_codes(outcome):
-            cache.put(keys[outcome.relpath], outcome)
+        if cache is not None and payload is not None and outcome.relpath in keys:
+            cache.put_encoded(keys[outcome.relpath], payload)
         if progress:
             progress(len(outcomes) - len(skipped), len(found))
     if cache is not None:
@@ -267,12 +268,23 @@ def _crash_codes(outcome: FileOutcome) -> bool:
     return any(p.code in ("file-crashed", "internal-error", "file-unreadable") for p in outcome.problems)
 
 
-def _crashed(item: InputFile, detail: str) -> FileOutcome:
+def _process_and_encode(item: InputFile, settings: Settings, today: dt.date | None,
+                        encode: bool) -> tuple[FileOutcome, str | None]:
+    """In a worker: the outcome, and its cache entry (encoded here, off the main process)."""
+    outcome = process_file(item, settings, today)
+    if not encode or _crash_codes(outcome):
+        return outcome, None
+    from kcn_reports.cache import encode_outcome
+
+    return outcome, encode_outcome(outcome)
+
+
+def _crashed(item: InputFile, detail: str) -> tuple[FileOutcome, None]:
     if detail == CRASHED:
         prob = problem("file-crashed", file=item.relpath)
     else:
         prob = problem("internal-error", file=item.relpath, detail=detail)
-    return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
+    return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime), None
 
 
 def _mark_superseded(outcomes: list[FileOutcome]) -> None:

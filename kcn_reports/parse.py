@@ -8,6 +8,7 @@ non-empty cell to the right.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -172,18 +173,14 @@ class _FormReader:
     def _identity_cells(self) -> dict[str, tuple[Any, str]]:
         found: dict[str, tuple[Any, str]] = {}
         table_rows = self._table_rows()
-        label_col = self.header.columns["label"]
         for r, row in enumerate(self.sheet.rows):
+            if r in table_rows:
+                continue  # indicator rows hold no identity line
             for c, raw in enumerate(row):
-                if not isinstance(raw, str) or not raw.strip():
+                if not isinstance(raw, str) or not raw:
                     continue
-                if r in table_rows and c == label_col:
-                    continue
-                label, sep, rest = raw.partition(":")
-                spec = _IDENTITY_LABELS.get(fold(label))
+                spec, label, sep, rest = _identity_label(raw)
                 if spec is None or spec.key in found:
-                    continue
-                if not sep and r in table_rows:
                     continue
                 rest = "" if _PLACEHOLDER.match(rest) else rest.strip()
                 if rest:
@@ -287,12 +284,20 @@ class _FormReader:
         return parsers[spec.kind]
 
 
+@functools.lru_cache(maxsize=16384)
+def _identity_label(raw: str) -> tuple[Field | None, str, str, str]:
+    """(identity field, label, ":" or "", rest) of a cell's text; cached: labels recur."""
+    label, sep, rest = raw.partition(":")
+    return _IDENTITY_LABELS.get(fold(label)), label, sep, rest
+
+
 def _shown(raw: Any) -> str:
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     return str(raw)
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
 def _code_of(raw: Any) -> str | None:
     """Normalise a "Mã số" cell: 1, 1.0, "1", "01", "01." -> "01"; None if not a code."""
     if isinstance(raw, bool) or is_blank(raw):

@@ -46,11 +46,14 @@ class Parsed:
 ZERO_WORDS = {"-", "–", "—", "không có", "khong co", "0"}
 
 
+_BLANK_CHARS = " \t\r\n\u00a0\u200b\ufeff\u3000"
+
+
 def is_blank(raw: Any) -> bool:
     if raw is None:
         return True
     if isinstance(raw, str):
-        return clean(raw) == ""
+        return not raw.strip(_BLANK_CHARS)
     if isinstance(raw, float):
         return math.isnan(raw)
     return False

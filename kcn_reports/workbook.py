@@ -63,6 +63,7 @@ class Workbook:
     max_rows: int = MAX_ROWS
     max_cols: int = MAX_COLS
     properties: dict[str, str] = field(default_factory=dict)  # custom document properties
+    archive: zipfile.ZipFile | None = None
     _loaded: dict[str, Sheet | None] = field(default_factory=dict)
 
     @property
@@ -91,7 +92,7 @@ class Workbook:
 
     def _load(self, name: str, visible: bool) -> Sheet | None:
         part = self.sheet_parts.get(name)
-        if self.container == "xlsx" and part:
+        if self.container == "xlsx" and part and self.archive is not None:
             verdict = self._check_sheet_part(part)
             if verdict:
                 code, params = verdict
@@ -115,9 +116,18 @@ class Workbook:
         return sheet
 
     def _check_sheet_part(self, part: str) -> tuple[str, dict[str, Any]] | None:
+        """Entity declarations and the grid's extent. A small declared <dimension> is taken at
+        its word (should it lie, the worker's memory cap still stops the reader); otherwise
+        every cell reference is measured."""
+        archive = self.archive
+        assert archive is not None
         try:
-            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
-                content = archive.read(part)
+            with archive.open(part) as member:
+                head = member.read(4096)
+            declared = _dimension_cells(head)
+            if declared is not None and declared <= MAX_GRID_CELLS:
+                return _check_part(part, head, measure=False)
+            content = archive.read(part)
         except Exception as exc:  # noqa: BLE001 - any failure here is a corrupt sheet
             return "file-corrupt", {"detail": f"phần {part} hỏng ({_short(exc)})"}
         return _check_part(part, content)
@@ -125,12 +135,11 @@ class Workbook:
     def formula_without_value(self, sheet: str, cell: str) -> bool:
         """True when `cell` holds a formula with no cached result (only knowable for xlsx)."""
         part = self.sheet_parts.get(sheet)
-        if self.container != "xlsx" or not part:
+        if self.container != "xlsx" or not part or self.archive is None:
             return False
         try:
-            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
-                xml = archive.read(part).decode("utf-8", "replace")
-        except (zipfile.BadZipFile, KeyError, OSError):
+            xml = self.archive.read(part).decode("utf-8", "replace")
+        except Exception:  # noqa: BLE001 - unreadable part: nothing to say about the cell
             return False
         match = re.search(rf'<c [^>]*r="{cell}"[^>]*>(.*?)</c>', xml, re.S)
         if not match:
@@ -165,9 +174,15 @@ def cell_address(row: int, col: int) -> str:
     return f"{letters}{row + 1}"
 
 
+STDERR_SILENCED = False  # set in worker processes, whose fd 2 goes to devnull for good
+
+
 @contextlib.contextmanager
 def quiet_stderr() -> Iterator[None]:
     """Silence calamine's Rust panic messages, which bypass Python and write to fd 2."""
+    if STDERR_SILENCED:
+        yield
+        return
     try:
         fd = sys.stderr.fileno()
     except (AttributeError, OSError, ValueError):
@@ -269,55 +284,91 @@ def _inspect_zip(data: bytes, max_uncompressed_mb: int,
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         return "file-corrupt", {"detail": f"tệp nén hỏng ({_short(exc)})"}
-    with archive:
-        infos = archive.infolist()
-        names = {info.filename for info in infos}
-        if "word/document.xml" in names:
-            return "file-not-spreadsheet", {"actual": "văn bản Word"}
-        if "ppt/presentation.xml" in names:
-            return "file-not-spreadsheet", {"actual": "bản trình chiếu PowerPoint"}
-        if "EncryptedPackage" in names:
-            return "file-password", {}
-        total = sum(info.file_size for info in infos)
-        if total > max_uncompressed_mb * 1024 * 1024:
-            return "file-too-large", {"size": total // (1024 * 1024), "limit": max_uncompressed_mb}
-        if "xl/workbook.bin" in names:
-            book.container = "xlsb"
-        elif "content.xml" in names or "mimetype" in names:
-            book.container = "ods"
-        else:
-            book.container = "xlsx"
-        # The parts holding what people typed are checked for entity declarations (and, for
-        # ODS, whose sheets are all parsed on open, for grid size); xlsx sheets are checked
-        # when loaded. Each part is read once.
-        parts = {"ods": ("content.xml",), "xlsb": (),
-                 "xlsx": ("xl/workbook.xml", "xl/_rels/workbook.xml.rels",
-                          "xl/sharedStrings.xml", "docProps/custom.xml")}[book.container]
-        contents: dict[str, bytes] = {}
-        for name in parts:
-            if name not in names:
-                continue
-            try:
+    book.archive = archive  # kept open (in memory) for the sheet checks and formula lookups
+    return _inspect_archive(archive, max_uncompressed_mb, book)
+
+
+def _inspect_archive(archive: zipfile.ZipFile, max_uncompressed_mb: int,
+                     book: Workbook) -> tuple[str, dict[str, Any]] | None:
+    """What the zip holds: refuse what is not a spreadsheet, bombs and entity declarations."""
+    infos = archive.infolist()
+    names = {info.filename for info in infos}
+    if "word/document.xml" in names:
+        return "file-not-spreadsheet", {"actual": "văn bản Word"}
+    if "ppt/presentation.xml" in names:
+        return "file-not-spreadsheet", {"actual": "bản trình chiếu PowerPoint"}
+    if "EncryptedPackage" in names:
+        return "file-password", {}
+    total = sum(info.file_size for info in infos)
+    if total > max_uncompressed_mb * 1024 * 1024:
+        return "file-too-large", {"size": total // (1024 * 1024), "limit": max_uncompressed_mb}
+    if "xl/workbook.bin" in names:
+        book.container = "xlsb"
+    elif "content.xml" in names or "mimetype" in names:
+        book.container = "ods"
+    else:
+        book.container = "xlsx"
+    # The parts holding what people typed are checked for entity declarations (and, for
+    # ODS, whose sheets are all parsed on open, for grid size); xlsx sheets are checked
+    # when loaded. Each part is read once.
+    parts = {"ods": ("content.xml",), "xlsb": (),
+             "xlsx": ("xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                      "xl/sharedStrings.xml", "docProps/custom.xml")}[book.container]
+    contents: dict[str, bytes] = {}
+    for name in parts:
+        if name not in names:
+            continue
+        try:
+            if name in _READ_WHOLE:
                 contents[name] = archive.read(name)
-            except Exception as exc:  # noqa: BLE001 - any failure here is a corrupt file
-                return "file-corrupt", {"detail": f"phần {name} hỏng ({_short(exc)})"}
-            verdict = _check_part(name, contents[name])
-            if verdict:
-                return verdict
-        if book.container == "xlsx":
-            book.sheet_parts = _xlsx_sheet_parts(contents.get("xl/workbook.xml", b""),
-                                                 contents.get("xl/_rels/workbook.xml.rels", b""))
-        if "docProps/custom.xml" in contents:
-            book.properties = _custom_properties(contents["docProps/custom.xml"])
+            else:
+                with archive.open(name) as member:
+                    contents[name] = member.read(4096)
+        except Exception as exc:  # noqa: BLE001 - any failure here is a corrupt file
+            return "file-corrupt", {"detail": f"phần {name} hỏng ({_short(exc)})"}
+        verdict = _check_part(name, contents[name])
+        if verdict:
+            return verdict
+    if book.container == "xlsx":
+        book.sheet_parts = _xlsx_sheet_parts(contents.get("xl/workbook.xml", b""),
+                                             contents.get("xl/_rels/workbook.xml.rels", b""))
+    if "docProps/custom.xml" in contents:
+        book.properties = _custom_properties(contents["docProps/custom.xml"])
     return None
 
 
+# Parts needed whole (small, or a grid to measure); for the others the head is enough to see an
+# entity declaration, which must come before the root element.
+_READ_WHOLE = {"content.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "docProps/custom.xml"}
 _CUSTOM_PROPERTY = re.compile(rb'<property\b[^>]*\bname="([^"]{1,100})"[^>]*>\s*<vt:\w+[^>]*>([^<]{0,200})<')
 
 
 def _custom_properties(xml: bytes) -> dict[str, str]:
     return {name.decode("utf-8", "replace"): value.decode("utf-8", "replace")
             for name, value in _CUSTOM_PROPERTY.findall(xml)}
+
+
+_DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3})([0-9]{1,7})(?::([A-Z]{1,3})([0-9]{1,7}))?"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _dimension_cells(head: bytes) -> int | None:
+    """Cells of the sheet's declared <dimension ref="A1:G45">, None when absent."""
+    match = _DIMENSION.search(head)
+    if not match:
+        return None
+    c1, r1, c2, r2 = match.groups()
+    if c2 is None:
+        return 1
+    rows = abs(int(r2) - int(r1)) + 1
+    cols = abs(_column_number(c2) - _column_number(c1)) + 1
+    return rows * cols
 
 
 _XLSX_ROW = re.compile(rb'<row r="([0-9]{1,7})"')
@@ -329,12 +380,12 @@ _REPEAT_ROWS = re.compile(rb'number-rows-repeated="([0-9]+)"')
 _REPEAT_COLS = re.compile(rb'number-columns-repeated="([0-9]+)"')
 
 
-def _check_part(name: str, content: bytes) -> tuple[str, dict[str, Any]] | None:
+def _check_part(name: str, content: bytes, measure: bool = True) -> tuple[str, dict[str, Any]] | None:
     """Entity declarations and oversized grids in one XML part."""
     head = content[:4096]
     if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
         return "file-unsafe", {"detail": f"khai báo DOCTYPE/ENTITY trong {name}"}
-    cells = _declared_grid_cells(name, content)
+    cells = _declared_grid_cells(name, content) if measure else 0
     if cells > MAX_GRID_CELLS:
         return "grid-too-large", {"cells": f"{cells:,}".replace(",", "."),
                                   "limit": f"{MAX_GRID_CELLS:,}".replace(",", ".")}
@@ -354,11 +405,8 @@ def _declared_grid_cells(name: str, data: bytes) -> int:
         rows: list[int] = []
         cols: list[int] = []
         for letters, digits in _XLSX_REF.findall(data):
-            col = 0
-            for ch in letters:
-                col = col * 26 + ch - 64
             rows.append(int(digits))
-            cols.append(col)
+            cols.append(_column_number(letters))
         if not rows:
             return 0
         return (max(rows) - min(rows) + 1) * (max(cols) - min(cols) + 1)
@@ -387,23 +435,31 @@ def _xlsx_sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
     workbook = workbook_xml.decode("utf-8", "replace")
     rels = rels_xml.decode("utf-8", "replace")
     targets = {}
-    for rel in re.finditer(r"<Relationship\b[^>]*>", rels):
+    for rel in _RELATIONSHIP.finditer(rels):
         tag = rel.group(0)
-        rid = re.search(r'Id="([^"]+)"', tag)
-        target = re.search(r'Target="([^"]+)"', tag)
+        rid = _ID.search(tag)
+        target = _TARGET.search(tag)
         if rid and target:
             path = target.group(1).lstrip("/")
             targets[rid.group(1)] = path if path.startswith("xl/") else f"xl/{path}"
     parts = {}
-    for sheet in re.finditer(r"<(?:\w+:)?sheet\b[^>]*>", workbook):
+    for sheet in _SHEET.finditer(workbook):
         tag = sheet.group(0)
-        name = re.search(r'name="([^"]*)"', tag)
-        rid = re.search(r'r:id="([^"]+)"|\bid="([^"]+)"', tag)
+        name = _NAME.search(tag)
+        rid = _RID.search(tag)
         if name and rid:
             key = rid.group(1) or rid.group(2)
             if key in targets:
                 parts[_xml_unescape(name.group(1))] = targets[key]
     return parts
+
+
+_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*>")
+_ID = re.compile(r'Id="([^"]+)"')
+_TARGET = re.compile(r'Target="([^"]+)"')
+_SHEET = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
+_NAME = re.compile(r'name="([^"]*)"')
+_RID = re.compile(r'r:id="([^"]+)"|\bid="([^"]+)"')
 
 
 def _xml_unescape(text: str) -> str:

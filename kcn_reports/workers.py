@@ -31,6 +31,9 @@ def _init_worker() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 2)
+        from kcn_reports import workbook
+
+        workbook.STDERR_SILENCED = True
     except OSError:
         pass
     if sys.platform != "win32":
