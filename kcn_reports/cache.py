@@ -77,13 +77,32 @@ class ResultCache:
         return hashlib.sha256(self.salt + data).hexdigest()
 
     def get(self, key: str, relpath: str, mtime: float) -> FileOutcome | None:
-        if self.db is None:
-            return None
+        return self.get_many([(key, relpath, mtime)]).get(relpath)
+
+    def get_many(self, wanted: list[tuple[str, str, float]]) -> dict[str, FileOutcome]:
+        """Outcomes found for (key, relpath, mtime) triples, by relpath (files with the same
+        content share an entry); a bad entry is a miss."""
+        if self.db is None or not wanted:
+            return {}
+        payloads: dict[str, str] = {}
+        keys = list({key for key, _, _ in wanted})
         try:
-            row = self.db.execute("SELECT payload FROM results WHERE key = ?", (key,)).fetchone()
-            return outcome_from_json(json.loads(row[0]), relpath, mtime) if row else None
-        except Exception:  # noqa: BLE001 - an unusable entry is a miss
-            return None
+            for start in range(0, len(keys), 500):
+                batch = keys[start:start + 500]
+                marks = ",".join("?" * len(batch))
+                payloads.update(self.db.execute(
+                    f"SELECT key, payload FROM results WHERE key IN ({marks})", batch).fetchall())
+        except sqlite3.Error:
+            return {}
+        found: dict[str, FileOutcome] = {}
+        for key, relpath, mtime in wanted:
+            if key in payloads:
+                try:
+                    data = json.loads(payloads[key], object_hook=_tagged)
+                    found[relpath] = outcome_from_json(data, relpath, mtime)
+                except Exception:  # noqa: BLE001 - an unusable entry is a miss
+                    continue
+        return found
 
     def put(self, key: str, outcome: FileOutcome) -> None:
         self.put_encoded(key, encode_outcome(outcome))
@@ -117,17 +136,14 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _decode(value: Any) -> Any:
-    if isinstance(value, dict):
-        if "$period" in value:
-            kind, year = value["$period"]
-            return Period(kind, int(year))
-        if "$date" in value:
-            return dt.date.fromisoformat(value["$date"])
-        return {k: _decode(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_decode(v) for v in value]
-    return value
+def _tagged(obj: dict[str, Any]) -> Any:
+    """json object_hook: dates and periods back from their tagged form."""
+    if "$date" in obj:
+        return dt.date.fromisoformat(obj["$date"])
+    if "$period" in obj:
+        kind, year = obj["$period"]
+        return Period(kind, int(year))
+    return obj
 
 
 def encode_outcome(outcome: FileOutcome) -> str:
@@ -161,12 +177,12 @@ def outcome_from_json(data: dict[str, Any], relpath: str, mtime: float) -> FileO
     form = None
     if data["form"] is not None:
         raw = data["form"]
-        form = FormReturn(relpath, raw["sheet"], _decode(raw["values"]), dict(raw["cells"]),
+        form = FormReturn(relpath, raw["sheet"], dict(raw["values"]), dict(raw["cells"]),
                           problems(raw["problems"]), raw["form_version"])
     ledger = None
     if data["ledger"] is not None:
         raw = data["ledger"]
-        ledger = Ledger(relpath, {k: [Row(_decode(r["values"]), dict(r["cells"])) for r in rows]
+        ledger = Ledger(relpath, {k: [Row(dict(r["values"]), dict(r["cells"])) for r in rows]
                                   for k, rows in raw["rows"].items()}, problems(raw["problems"]))
     return FileOutcome(relpath, data["kind"], data["outcome"], data["reason"],
                        problems(data["problems"]), form, mtime, ledger)

@@ -218,15 +218,11 @@ def check_inputs(inputs: Path, settings: Settings,
     found, skipped = discover(inputs)
     outcomes = [FileOutcome(s.relpath, "skipped", SKIPPED, s.reason) for s in skipped]
     keys: dict[str, str] = {}
-    misses: list[InputFile] = []
-    for item in found:
-        hit = _from_cache(cache, item, keys) if cache is not None else None
-        if hit is None:
-            misses.append(item)
-            continue
-        outcomes.append(hit)
-        if progress:
-            progress(len(outcomes) - len(skipped), len(found))
+    hits = _from_cache(cache, found, keys) if cache is not None else {}
+    misses = [item for item in found if item.relpath not in hits]
+    outcomes.extend(hits.values())
+    if progress and hits:
+        progress(len(hits), len(found))
     work = functools.partial(_process_and_encode, settings=settings, today=today,
                              encode=cache is not None)
     for _index, (outcome, payload) in run_isolated(work, misses, _crashed, jobs):
@@ -255,13 +251,18 @@ def check_inputs(inputs: Path, settings: Settings,
     return report
 
 
-def _from_cache(cache: ResultCache, item: InputFile, keys: dict[str, str]) -> FileOutcome | None:
-    try:
-        data = item.path.read_bytes()
-    except OSError:
-        return None  # the worker reports it
-    keys[item.relpath] = cache.key(data)
-    return cache.get(keys[item.relpath], item.relpath, item.mtime)
+def _from_cache(cache: ResultCache, found: list[InputFile],
+                keys: dict[str, str]) -> dict[str, FileOutcome]:
+    """Cached outcomes by relpath; fills `keys` (relpath -> content key) for the misses."""
+    wanted = []
+    for item in found:
+        try:
+            data = item.path.read_bytes()
+        except OSError:
+            continue  # the worker reports it
+        keys[item.relpath] = cache.key(data)
+        wanted.append((keys[item.relpath], item.relpath, item.mtime))
+    return cache.get_many(wanted)
 
 
 def _crash_codes(outcome: FileOutcome) -> bool:

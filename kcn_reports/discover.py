@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,44 +27,56 @@ class Skipped:
 
 
 def discover(root: Path) -> tuple[list[InputFile], list[Skipped]]:
-    """Every file under `root`, any depth, sorted; spreadsheets to read, the rest with a reason."""
+    """Every file under `root`, any depth, sorted; spreadsheets to read, the rest with a reason.
+
+    Directory links are not followed (no loops, nothing outside the inputs folder)."""
     found: list[InputFile] = []
     skipped: list[Skipped] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = Path(dirpath) / name
-            relpath = path.relative_to(root).as_posix()
-            reason = _skip_reason(path, relpath)
+    pending = [(root, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            skipped.append(Skipped(prefix.rstrip("/") or ".",
+                                   f"Không mở được thư mục: {exc.strerror or exc}."))
+            continue
+        for entry in entries:
+            relpath = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((Path(entry.path), relpath + "/"))
+                continue
+            reason = _skip_reason(entry, relpath)
             if reason:
                 skipped.append(Skipped(relpath, reason))
                 continue
-            info = path.stat()
-            found.append(InputFile(path, relpath, info.st_size, info.st_mtime))
+            info = entry.stat()
+            found.append(InputFile(Path(entry.path), relpath, info.st_size, info.st_mtime))
     found.sort(key=lambda f: f.relpath)
     skipped.sort(key=lambda s: s.relpath)
     return found, skipped
 
 
-def _skip_reason(path: Path, relpath: str) -> str | None:
-    name = path.name
+def _skip_reason(entry: os.DirEntry[str], relpath: str) -> str | None:
+    name = entry.name
     if name.startswith("~$"):
         return "Tệp khóa tạm của Excel (có người đang mở tệp gốc), không phải báo cáo."
     if name.lower() in SYSTEM_NAMES:
         return "Tệp hệ thống."
-    if any(part.startswith(".") for part in relpath.split("/")) or _hidden_on_windows(path):
+    if any(part.startswith(".") for part in relpath.split("/")) or _hidden_on_windows(entry):
         return "Tệp hoặc thư mục ẩn."
-    if path.is_symlink():
+    if entry.is_symlink():
         return "Lối tắt (symbolic link), không đọc để tránh đọc ngoài thư mục inputs."
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
+    suffix = os.path.splitext(name)[1]
+    if suffix.lower() == ".csv":
         return "Tệp CSV, không phải mẫu báo cáo Excel; xin doanh nghiệp gửi tệp .xlsx theo mẫu."
-    if suffix not in SPREADSHEET_SUFFIXES:
-        return f"Không phải bảng tính (đuôi \"{path.suffix or 'không có'}\")."
+    if suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return f"Không phải bảng tính (đuôi \"{suffix or 'không có'}\")."
     return None
 
 
-def _hidden_on_windows(path: Path) -> bool:
-    attributes = getattr(path.lstat(), "st_file_attributes", 0)
-    hidden = getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 2) | getattr(stat, "FILE_ATTRIBUTE_SYSTEM", 4)
-    return bool(attributes & hidden)
+def _hidden_on_windows(entry: os.DirEntry[str]) -> bool:
+    if sys.platform != "win32":
+        return False  # elsewhere hidden means a leading dot, checked by the caller
+    attributes = getattr(entry.stat(follow_symlinks=False), "st_file_attributes", 0)
+    return bool(attributes & (stat.FILE_ATTRIBUTE_HIDDEN | stat.FILE_ATTRIBUTE_SYSTEM))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from kcn_reports import vnformat
 from kcn_reports.check import (
@@ -14,8 +15,10 @@ from kcn_reports.check import (
     SUPERSEDED,
     CheckReport,
 )
-from kcn_reports.generate import GenerateResult
 from kcn_reports.problems import ERROR
+
+if TYPE_CHECKING:
+    from kcn_reports.generate import GenerateResult
 
 SEVERITY_LABELS = {ERROR: "LỖI", "warning": "Cảnh báo"}
 
