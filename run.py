@@ -36,10 +36,13 @@ def ensure_venv(dev: bool) -> Path:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != digest:
         print("Đang cài đặt các thư viện (lần đầu mất vài phút) …", flush=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--upgrade", "pip"],
-                       check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-e", extra],
-                       check=True, cwd=ROOT)
+        for args in (["--upgrade", "pip"], ["-e", extra]):
+            # Quiet unless it fails: build tools print warnings that only alarm an office user.
+            done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", *args],
+                                  cwd=ROOT, capture_output=True, text=True)
+            if done.returncode != 0:
+                print(done.stdout + done.stderr)
+                sys.exit("Cài đặt thư viện không thành công (xem thông báo ở trên).")
         stamp.write_text(digest)
     return python
 
