@@ -26,6 +26,7 @@ from kcn_reports.formdef import (
     PERIOD_HALF,
     PERIOD_YEAR,
     TABLE_COLUMNS,
+    TYPING_HINTS,
     VERSION_MARKER,
     VERSION_SHEET,
     Field,
@@ -151,25 +152,11 @@ def _snapshot_ddmm(kind: str) -> str:
 
 def default_hint(fld: Field, zones: Sequence[str] = ()) -> str:
     """What to type in a field when formdef gives no hint of its own."""
-    if fld.kind is Kind.TEXT:
-        return "Ghi bằng chữ"
-    if fld.kind is Kind.TAX_CODE:
-        return "Ghi đủ các chữ số, giữ nguyên số 0 ở đầu"
-    if fld.kind is Kind.ZONE:
-        return "Chọn trong danh sách" + (f": {'; '.join(zones)}" if zones else "")
+    if fld.kind is Kind.ZONE and zones:
+        return f"Chọn trong danh sách: {'; '.join(zones)}"
     if fld.kind is Kind.OWNERSHIP:
         return f'Chọn "{OWNERSHIP_FDI}" hoặc "{OWNERSHIP_DOMESTIC}"'
-    if fld.kind is Kind.PERIOD:
-        return "Chọn trong danh sách"
-    if fld.kind is Kind.DATE:
-        return "Ghi ngày theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/03/2020"
-    if fld.kind is Kind.NUMBER:
-        return "Chỉ ghi số, không kèm đơn vị tính; không phát sinh thì ghi 0"
-    if fld.kind is Kind.INTEGER:
-        return "Ghi số nguyên, không kèm đơn vị tính; không có thì ghi 0"
-    if fld.kind is Kind.YESNO:
-        return f'Chọn "{YES}" hoặc "{NO}"'
-    return ""
+    return TYPING_HINTS[fld.kind]
 
 
 def _hint(fld: Field, zones: Sequence[str] = ()) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
-from kcn_reports.formdef import OWNERSHIP_DOMESTIC, OWNERSHIP_FDI, Kind
+from kcn_reports.formdef import OWNERSHIP_DOMESTIC, OWNERSHIP_FDI, TYPING_HINTS, Kind
 from kcn_reports.ledgerdef import (
     ACTIVITY_TYPES,
     CELL_TYPES,
@@ -91,15 +91,7 @@ def column_hint(sheet: LedgerSheet, column: Column, zones: Sequence[str]) -> str
         if column.kind is Kind.TAX_CODE:
             text += "; 10 chữ số, giữ nguyên số 0 ở đầu"
         return text + "."
-    if column.kind is Kind.DATE:
-        return "Ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/03/2016."
-    if column.kind is Kind.TAX_CODE:
-        return "10 chữ số (chi nhánh: 10 chữ số-3 chữ số); ghi dạng chữ để giữ số 0 ở đầu."
-    if column.kind is Kind.INTEGER:
-        return "Số nguyên không âm."
-    if column.kind is Kind.NUMBER:
-        return "Số không âm."
-    return "Ghi bằng chữ."
+    return TYPING_HINTS[column.kind] + "."
 
 
 class _Lists:

@@ -53,6 +53,19 @@ class Field:
         return (self.label, *self.aliases)
 
 
+# How to type a value of each kind, for instructions and input messages (form and Sổ theo dõi).
+TYPING_HINTS: dict[Kind, str] = {
+    Kind.TEXT: "Ghi bằng chữ",
+    Kind.TAX_CODE: "10 chữ số (chi nhánh: 10 chữ số-3 chữ số), giữ nguyên số 0 ở đầu",
+    Kind.ZONE: "Chọn trong danh sách",
+    Kind.OWNERSHIP: "Chọn trong danh sách",
+    Kind.PERIOD: "Chọn trong danh sách",
+    Kind.DATE: "Ghi ngày theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/03/2016",
+    Kind.NUMBER: "Chỉ ghi số không âm, không kèm đơn vị tính; không phát sinh thì ghi 0",
+    Kind.INTEGER: "Ghi số nguyên không âm, không kèm đơn vị tính; không có thì ghi 0",
+    Kind.YESNO: 'Chọn "Có" hoặc "Không"',
+}
+
 OWNERSHIP_FDI = "Doanh nghiệp có vốn đầu tư nước ngoài (FDI)"
 OWNERSHIP_DOMESTIC = "Doanh nghiệp trong nước"
 # Canonical value -> accepted spellings (compared after `text.fold`).
