@@ -126,13 +126,31 @@ def test_annual_period_and_identity_in_same_cell(tmp_path):
     assert outcome.form.values["period"] == Period(PERIOD_YEAR, 2016)
 
 
-def test_two_returns_same_enterprise_and_period_latest_wins(tmp_path):
+@pytest.mark.parametrize("newer, older", [("zalo/lan 2.xlsx", "email.xlsx"),
+                                           ("a moi.xlsx", "z cu/ban dau.xlsx")])
+def test_two_returns_same_enterprise_and_period_latest_wins(tmp_path, newer, older):
+    """By "Ngày lập" whatever the file order; the superseded file names the one used."""
     inputs = tmp_path / "inputs"
-    (inputs / "zalo").mkdir(parents=True)
-    fill(inputs / "zalo" / "lan 2.xlsx", {**AS_TYPED, "prepared_on": "10/07/2016", "employees": "1.300"})
-    fill(inputs / "email.xlsx", AS_TYPED)
+    for relpath in (newer, older):
+        (inputs / relpath).parent.mkdir(parents=True, exist_ok=True)
+    fill(inputs / older, AS_TYPED)
+    fill(inputs / newer, {**AS_TYPED, "prepared_on": "10/07/2016", "employees": "1.300"})
     report = check_inputs(inputs, SETTINGS, jobs=1)
     by_path = {f.relpath: f for f in report.files}
-    assert by_path["zalo/lan 2.xlsx"].outcome == ACCEPTED
-    assert by_path["email.xlsx"].outcome == "superseded"
-    assert "zalo/lan 2.xlsx" in by_path["email.xlsx"].reason
+    assert by_path[newer].outcome == ACCEPTED
+    assert by_path[older].outcome == "superseded"
+    assert newer in by_path[older].reason
+    assert [f.values["employees"] for f in report.accepted_forms()] == [1300]
+
+
+def test_same_day_resubmission_uses_the_newer_file(tmp_path):
+    import os
+
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    first = fill(inputs / "b.xlsx", AS_TYPED)
+    second = fill(inputs / "a.xlsx", {**AS_TYPED, "employees": "1.300"})
+    os.utime(first, (1_600_000_000, 1_600_000_000))
+    os.utime(second, (1_600_000_500, 1_600_000_500))
+    report = check_inputs(inputs, SETTINGS, jobs=1)
+    assert {f.relpath: f.outcome for f in report.files} == {"a.xlsx": ACCEPTED, "b.xlsx": "superseded"}
