@@ -428,6 +428,27 @@ def write_summary(path: Path, context: Mapping[str, Any], report: CheckReport) -
     atomic_write(path, lambda temp: _build_summary(temp, context, report))
 
 
+def write_problem_list(path: Path, report: CheckReport) -> None:
+    """The check's result on its own, to chase or send back to enterprises: every problem with
+    file, sheet, cell, message and how to fix it; who has not reported; every file's outcome."""
+    atomic_write(path, lambda temp: _build_problem_list(temp, report))
+
+
+def _build_problem_list(target: str, report: CheckReport) -> None:
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(target, _WORKBOOK_OPTIONS)
+    try:
+        styles = _Styles(book)
+        _write_problems(book, styles, report)
+        _write_completeness(book, styles, report, report.accepted_forms(report.period))
+        _write_files(book, styles, report)
+        book.set_properties({"title": "Kiểm tra dữ liệu các báo cáo doanh nghiệp",
+                             "comments": "Tạo bởi kcn-reports."})
+    finally:
+        book.close()
+
+
 def _build_summary(target: str, context: Mapping[str, Any], report: CheckReport) -> None:
     import xlsxwriter
 

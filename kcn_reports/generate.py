@@ -63,7 +63,7 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
              cache: ResultCache | None = None, jobs: int | None = None) -> GenerateResult:
     """Check the inputs, compute the figures and write the Word report, the Excel summary, the
     official table, figures.json and (optionally) PDF. Raises ValueError for a wrong period."""
-    from kcn_reports.excel_summary import write_official_table, write_summary
+    from kcn_reports.excel_summary import write_official_table, write_problem_list, write_summary
     from kcn_reports.word_report import TEMPLATE_FILES, render_report
 
     today = today or dt.date.today()
@@ -89,6 +89,10 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
     summary = folder / "Tong-hop.xlsx"
     write_summary(summary, context, report)
     result.outputs.append(summary)
+
+    problems = folder / "Kiem-tra-du-lieu.xlsx"
+    write_problem_list(problems, report)
+    result.outputs.append(problems)
 
     official = folder / "Bieu-tong-hop.xlsx"
     warnings = write_official_table(templates / OFFICIAL_TEMPLATE, context, official)

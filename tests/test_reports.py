@@ -194,3 +194,17 @@ def test_outputs_are_replaced_whole_and_inputs_untouched(workspace, two_year):
     assert before == after
     leftovers = [p for p in two_year.folder.iterdir() if p.name.startswith(".")]
     assert leftovers == []
+
+
+def test_problem_list_to_send_back(two_year):
+    book = openpyxl.load_workbook(output(two_year, "Kiem-tra-du-lieu.xlsx"))
+    assert book.sheetnames == ["Kiểm tra dữ liệu", "Nộp báo cáo", "Danh sách tệp"]
+    sheet = book["Kiểm tra dữ liệu"]
+    header = [c.value for c in sheet[3]]
+    assert header[:6] == ["STT", "Mức độ", "Mã lỗi", "Tệp", "Sheet", "Ô"]
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
+    errors = [r for r in rows if r[1] == "Lỗi"]
+    assert len(errors) == 2 and all(r[3] and r[5] and r[8] and r[9] for r in errors)
+    assert sheet.auto_filter.ref and sheet.freeze_panes == "A4"
+    files = [r for r in book["Danh sách tệp"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert len(files) == 116
