@@ -3,15 +3,18 @@ and double-click launchers for Windows and the rest."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from kcn_reports.settings import DEFAULT_SETTINGS, SETTINGS_FILE, load_settings
 
+# The launchers call the Python that ran `init` (the one kcn-reports is installed in), so a
+# double-click works without kcn-reports on PATH.
 GENERATE_BAT = """@echo off
 chcp 65001 > nul
 cd /d "%~dp0"
 echo Dang lap bao cao...
-kcn-reports generate --kind annual %*
+"{python}" -m kcn_reports generate --kind annual %*
 if errorlevel 1 pause
 start "" "%~dp0outputs"
 """
@@ -19,7 +22,7 @@ start "" "%~dp0outputs"
 GENERATE_SH = """#!/bin/sh
 # Lập báo cáo năm rồi mở thư mục kết quả.
 cd "$(dirname "$0")" || exit 1
-kcn-reports generate --kind annual "$@" || exit $?
+"{python}" -m kcn_reports generate --kind annual "$@" || exit $?
 if command -v xdg-open >/dev/null 2>&1; then xdg-open outputs >/dev/null 2>&1 &
 elif command -v open >/dev/null 2>&1; then open outputs; fi
 """
@@ -56,7 +59,8 @@ def init_workspace(folder: Path) -> list[str]:
     for name, text in (("generate.bat", GENERATE_BAT), ("generate.sh", GENERATE_SH)):
         path = folder / name
         if not path.exists():
-            path.write_text(text, encoding="utf-8", newline="\r\n" if name.endswith(".bat") else "\n")
+            path.write_text(text.format(python=sys.executable), encoding="utf-8",
+                            newline="\r\n" if name.endswith(".bat") else "\n")
             if name.endswith(".sh"):
                 path.chmod(0o755)
             lines.append(f"Đã tạo {path} (bấm đúp để lập báo cáo)")

@@ -85,3 +85,21 @@ def test_generate_rejects_bad_dates_and_periods_with_exit_two(tmp_path):
     result = runner.invoke(cli, ["--workspace", str(tmp_path), "generate", "--kind", "annual",
                                  "--year", "2016", "--as-of", "2016-05-01"])
     assert result.exit_code == 2 and "Chỉ dùng một trong hai" in result.output
+
+
+def test_launcher_runs_generate_with_this_python(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    CliRunner().invoke(cli, ["init", str(tmp_path)])
+    script = (tmp_path / "generate.sh").read_text(encoding="utf-8")
+    assert sys.executable in script
+    assert sys.executable in (tmp_path / "generate.bat").read_text(encoding="utf-8")
+    if os.name == "posix":
+        done = subprocess.run(["sh", str(tmp_path / "generate.sh"), "--year", "2016"],
+                              capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "KCN_REPORTS_CACHE": str(tmp_path / "cache")})
+        assert done.returncode == 0, done.stderr
+        assert "Kết quả ở thư mục" in done.stdout
+        assert (tmp_path / "outputs" / "bao-cao-nam-2016" / "bao-cao-nam-2016.docx").is_file()
