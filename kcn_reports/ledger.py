@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kcn_reports.formdef import Kind, Zone
+from kcn_reports.formdef import Zone
 from kcn_reports.ledgerdef import (
     ACTIVITY_TYPES,
     CELL_TYPES,
@@ -24,18 +24,7 @@ from kcn_reports.ledgerdef import (
 )
 from kcn_reports.problems import Problem, problem
 from kcn_reports.textnorm import fold
-from kcn_reports.values import (
-    Parsed,
-    ParseError,
-    is_blank,
-    parse_date,
-    parse_integer,
-    parse_number,
-    parse_ownership,
-    parse_tax_code,
-    parse_text,
-    parse_zone,
-)
+from kcn_reports.values import ParseError, is_blank, parse_kind
 from kcn_reports.workbook import Sheet, Workbook
 
 EARLIEST_DATE = dt.date(1930, 2, 3)  # the Party's founding: nothing in the ledger predates it
@@ -175,7 +164,7 @@ def _read_sheet(relpath: str, sheet: Sheet, spec: LedgerSheet, zones: tuple[Zone
                 values[col.key] = key
                 continue
             try:
-                parsed = _parse(col.kind, raw, zones)
+                parsed = parse_kind(col.kind, raw, zones)
             except ParseError as exc:
                 add("ledger-value", detail=_PARSE_ERRORS.get(exc.code, exc.code))
                 values[col.key] = None
@@ -198,22 +187,6 @@ def _vocabulary_key(raw: Any, vocabulary: dict[str, str]) -> str | None:
         if fold(label) == wanted:
             return key
     return None
-
-
-def _parse(kind: Kind, raw: Any, zones: tuple[Zone, ...]) -> Parsed:
-    if kind is Kind.DATE:
-        return parse_date(raw)
-    if kind is Kind.INTEGER:
-        return parse_integer(raw)
-    if kind is Kind.NUMBER:
-        return parse_number(raw)
-    if kind is Kind.TAX_CODE:
-        return parse_tax_code(raw)
-    if kind is Kind.ZONE:
-        return parse_zone(raw, zones)
-    if kind is Kind.OWNERSHIP:
-        return parse_ownership(raw)
-    return parse_text(raw)
 
 
 def _check_references(ledger: Ledger) -> None:

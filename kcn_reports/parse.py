@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,26 +22,12 @@ from kcn_reports.formdef import (
     VERSION_MARKER,
     VERSION_SHEET,
     Field,
-    Kind,
     Zone,
 )
 from kcn_reports.ledgerdef import SHEETS as LEDGER_DEFINITION
 from kcn_reports.problems import Problem, problem
 from kcn_reports.textnorm import fold
-from kcn_reports.values import (
-    Parsed,
-    ParseError,
-    is_blank,
-    parse_date,
-    parse_integer,
-    parse_number,
-    parse_ownership,
-    parse_period,
-    parse_tax_code,
-    parse_text,
-    parse_yes_no,
-    parse_zone,
-)
+from kcn_reports.values import ParseError, is_blank, parse_kind
 from kcn_reports.workbook import Sheet, Workbook
 
 FORM = "form"
@@ -209,15 +194,14 @@ class _FormReader:
     def _indicator_cells(self) -> dict[str, tuple[Any, str]]:
         cols = self.header.columns
         found: dict[str, tuple[Any, str]] = {}
+        code_col, label_col, value_col = cols["code"], cols["label"], cols["value"]
         for r in range(self.header.row + 1, len(self.sheet.rows)):
             row = self.sheet.rows[r]
-
-            def cell(column: str, row: list[Any] = row) -> Any:
-                c = cols.get(column, -1)
-                return row[c] if 0 <= c < len(row) else ""
-
-            code = _code_of(cell("code"))
-            label_text = cell("label") if isinstance(cell("label"), str) else ""
+            width = len(row)
+            code = _code_of(row[code_col]) if code_col < width else None
+            label_raw = row[label_col] if label_col < width else ""
+            label_text = label_raw if isinstance(label_raw, str) else ""
+            value = row[value_col] if value_col < width else ""
             by_label = _match_label(label_text) if label_text else None
             spec = INDICATORS_BY_CODE.get(code) if code else None
             if spec is None:
@@ -229,9 +213,9 @@ class _FormReader:
                 continue
             address = self.sheet.address(r, cols["value"])
             if spec.key in found:
-                self._add("duplicate-row", spec, address, cell("value"), first=found[spec.key][1])
+                self._add("duplicate-row", spec, address, value, first=found[spec.key][1])
                 continue
-            found[spec.key] = (cell("value"), address)
+            found[spec.key] = (value, address)
         return found
 
     # -- reading --------------------------------------------------------------------------
@@ -256,7 +240,7 @@ class _FormReader:
                 self._add("required-missing", spec, address)
             return
         try:
-            parsed = self._parser(spec)(raw)
+            parsed = parse_kind(spec.kind, raw, self.zones)
         except ParseError as exc:
             self.result.values[spec.key] = None
             self._add(exc.code, spec, address, _shown(raw), **exc.params)
@@ -268,20 +252,6 @@ class _FormReader:
             self._add("negative", spec, address, _shown(raw))
             value = None
         self.result.values[spec.key] = value
-
-    def _parser(self, spec: Field) -> Callable[[Any], Parsed]:
-        parsers: dict[Kind, Callable[[Any], Parsed]] = {
-            Kind.TEXT: parse_text,
-            Kind.TAX_CODE: parse_tax_code,
-            Kind.ZONE: lambda raw: parse_zone(raw, self.zones),
-            Kind.OWNERSHIP: parse_ownership,
-            Kind.PERIOD: parse_period,
-            Kind.DATE: parse_date,
-            Kind.NUMBER: parse_number,
-            Kind.INTEGER: parse_integer,
-            Kind.YESNO: parse_yes_no,
-        }
-        return parsers[spec.kind]
 
 
 @functools.lru_cache(maxsize=16384)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from kcn_reports.formdef import (
     PERIOD_HALF,
     PERIOD_YEAR,
     YES_WORDS,
+    Kind,
     Period,
     Zone,
 )
@@ -291,3 +293,22 @@ def parse_text(raw: Any) -> Parsed:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     return Parsed(clean(str(raw)))
+
+
+_BY_KIND: dict[Kind, Callable[[Any], Parsed]] = {
+    Kind.TEXT: parse_text,
+    Kind.TAX_CODE: parse_tax_code,
+    Kind.OWNERSHIP: parse_ownership,
+    Kind.PERIOD: parse_period,
+    Kind.DATE: parse_date,
+    Kind.NUMBER: parse_number,
+    Kind.INTEGER: parse_integer,
+    Kind.YESNO: parse_yes_no,
+}
+
+
+def parse_kind(kind: Kind, raw: Any, zones: tuple[Zone, ...]) -> Parsed:
+    """Parse a raw cell as a value of `kind` (the form's and the Sổ theo dõi's one dispatch)."""
+    if kind is Kind.ZONE:
+        return parse_zone(raw, zones)
+    return _BY_KIND[kind](raw)

@@ -164,6 +164,7 @@ def _convert_legacy_text(sheet: Sheet) -> None:
                     sheet.legacy.setdefault(encoding, raw)
 
 
+@functools.lru_cache(maxsize=8192)
 def cell_address(row: int, col: int) -> str:
     """0-based (row, col) -> "A1"."""
     letters = ""
