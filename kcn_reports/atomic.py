@@ -11,6 +11,15 @@ from pathlib import Path
 from typing import Any
 
 
+class OutputLocked(Exception):
+    """The output file is open in another program (Windows locks files open in Word/Excel)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Không ghi được {path}: tệp đang mở trong Word/Excel hoặc chương trình "
+                         "khác. Đóng tệp đó rồi chạy lại; bản cũ vẫn còn nguyên.")
+        self.path = path
+
+
 def atomic_write(path: Path, write: Callable[[str], Any]) -> None:
     """Call `write(temp_path)` on a temp file in the same folder, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -18,7 +27,10 @@ def atomic_write(path: Path, write: Callable[[str], Any]) -> None:
     os.close(handle)
     try:
         write(temp)
-        os.replace(temp, path)
+        try:
+            os.replace(temp, path)
+        except PermissionError as exc:
+            raise OutputLocked(path) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
