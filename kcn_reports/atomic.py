@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 
-class OutputLocked(Exception):
+class OutputLocked(OSError):
     """The output file is open in another program (Windows locks files open in Word/Excel)."""
 
     def __init__(self, path: Path) -> None:

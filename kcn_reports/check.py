@@ -177,6 +177,13 @@ def json_value(value: Any) -> Any:
 
 def process_file(item: InputFile, settings: Settings, today: dt.date | None = None) -> FileOutcome:
     """Read, parse and validate one file; never raises for anything the file contains."""
+    limits = settings.limits
+    if item.size > limits.max_uncompressed_mb * 1024 * 1024:
+        # Not even read into memory (an .xls is not compressed, so its size is never checked
+        # in read_workbook).
+        prob = problem("file-too-large", file=item.relpath, size=item.size // (1024 * 1024),
+                       limit=limits.max_uncompressed_mb)
+        return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
     try:
         data = item.path.read_bytes()
     except OSError as exc:
@@ -184,15 +191,16 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
                   if isinstance(exc, PermissionError) else str(exc))
         prob = problem("file-unreadable", file=item.relpath, detail=detail)
         return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
-    limits = settings.limits
     book = read_workbook(data, item.relpath, path=str(item.path),
                          max_uncompressed_mb=limits.max_uncompressed_mb,
                          max_rows=limits.max_rows, max_cols=limits.max_cols)
     if has_errors(book.problems):
-        first = next(p for p in book.problems if p.severity == ERROR)
-        return FileOutcome(item.relpath, "", REJECTED, first.message, book.problems,
-                           mtime=item.mtime)
+        return _refused(item, book.problems)
     kind = classify(book)
+    if has_errors(book.problems):
+        # A sheet refused while looking for the form (unsafe or oversized): the file is refused
+        # for that reason, not read from whatever other sheet looks like a form.
+        return _refused(item, book.problems)
     if kind == LEDGER:
         ledger = read_ledger(book, settings.zones, today)
         outcome = FileOutcome(item.relpath, LEDGER, ACCEPTED, "", [*book.problems, *ledger.problems],
@@ -207,6 +215,11 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
         outcome = FileOutcome(item.relpath, FORM, ACCEPTED, "", problems, form, item.mtime)
     outcome.reject_if_errors()
     return outcome
+
+
+def _refused(item: InputFile, problems: list[Problem]) -> FileOutcome:
+    first = next(p for p in problems if p.severity == ERROR)
+    return FileOutcome(item.relpath, "", REJECTED, first.message, problems, mtime=item.mtime)
 
 
 def check_inputs(inputs: Path, settings: Settings,

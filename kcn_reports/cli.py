@@ -159,8 +159,11 @@ def form_command(ctx: click.Context, out: Path | None) -> None:
 @click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
               help="Thư mục chứa các tệp nhận được (mặc định: inputs/ trong thư mục làm việc).")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
+@click.option("--excel", "excel", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="TỆP", help="Ghi thêm danh sách lỗi ra tệp Excel (để lọc và gửi lại doanh nghiệp).")
 @click.pass_context
-def check_command(ctx: click.Context, inputs: Path | None, as_json: bool) -> None:
+def check_command(ctx: click.Context, inputs: Path | None, as_json: bool,
+                  excel: Path | None) -> None:
     """Đọc và kiểm tra các tệp, không lập báo cáo.
 
     Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi sai cách dùng hoặc sai cài đặt.
@@ -172,11 +175,18 @@ def check_command(ctx: click.Context, inputs: Path | None, as_json: bool) -> Non
     folder = inputs or ctx.obj["workspace"] / "inputs"
     if not folder.is_dir():
         raise UserError(f"Không tìm thấy thư mục đầu vào: {folder}")
-    report = check_inputs(folder, settings, cache=_cache(ctx, settings))
+    with _progress("Đang đọc tệp") as progress:
+        report = check_inputs(folder, settings, progress=progress, cache=_cache(ctx, settings))
+    if excel is not None:
+        from kcn_reports.excel_summary import write_problem_list
+
+        write_problem_list(excel, report)
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_check(report))
+        if excel is not None:
+            click.echo(f"\nĐã ghi danh sách lỗi: {excel}")
     ctx.exit(EXIT_PROBLEMS if report.has_errors else EXIT_OK)
 
 
@@ -250,6 +260,78 @@ def init_command(folder: Path) -> None:
         click.echo(line)
 
 
+@cli.group("templates", options_metavar=OPTIONS, subcommand_metavar="LỆNH [THAM SỐ]...")
+def templates_group() -> None:
+    """Các mẫu báo cáo trong thư mục report_templates/ (Word, Excel)."""
+
+
+@templates_group.command("check", options_metavar=OPTIONS)
+@click.argument("file", metavar="[TỆP]", required=False,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def templates_check_command(ctx: click.Context, file: Path | None) -> None:
+    """Kiểm tra mẫu Word (.docx) và mẫu biểu Excel (.xlsx) sau khi sửa.
+
+    Tìm thẻ {{ … }}, {% … %} bị Word làm hỏng (gõ tách, dấu nháy cong, trường hoặc liên kết
+    chen vào giữa thẻ), lỗi cú pháp (thiếu {% endfor %}, {% endif %}), tên số liệu và bộ lọc
+    không có. Không ghi TỆP thì kiểm tra mọi mẫu trong report_templates/.
+
+    Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi sai cách dùng.
+    """
+    from kcn_reports.screen import render_template_check
+    from kcn_reports.template_check import (
+        EXCEL_SUFFIXES,
+        WORD_SUFFIXES,
+        check_template,
+        template_files,
+    )
+
+    if file is not None:
+        if file.suffix.lower() not in WORD_SUFFIXES + EXCEL_SUFFIXES:
+            raise UserError(f"Chỉ kiểm tra được mẫu Word (.docx) hoặc Excel (.xlsx): {file}")
+        files = [file]
+    else:
+        folder = ctx.obj["workspace"] / "report_templates"
+        files = template_files(folder) if folder.is_dir() else []
+        if not files:
+            raise UserError(f"Không có mẫu nào (.docx, .xlsx) trong thư mục {folder}.")
+    results = [(path.name, check_template(path)) for path in files]
+    click.echo(render_template_check(results))
+    failed = any(i.severity == "error" for _, issues in results for i in issues)
+    ctx.exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+@cli.command("export", options_metavar=OPTIONS)
+@click.option("--sqlite", "sqlite_path", metavar="TỆP", required=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Tệp cơ sở dữ liệu SQLite (tạo mới nếu chưa có; chạy lại thì cập nhật, "
+                   "không nhân đôi dòng).")
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
+              help="Thư mục chứa các tệp nhận được (mặc định: inputs/ trong thư mục làm việc).")
+@click.pass_context
+def export_command(ctx: click.Context, sqlite_path: Path, inputs: Path | None) -> None:
+    """Đọc, kiểm tra rồi xuất mọi số liệu ra một cơ sở dữ liệu SQLite.
+
+    Các bảng: files (mọi tệp), returns (báo cáo được nhận, mỗi chỉ tiêu một cột), problems
+    (lỗi, cảnh báo), ledger_… (các sheet của Sổ theo dõi), meta. Cấu trúc bảng xem README.
+    """
+    from kcn_reports.check import check_inputs
+    from kcn_reports.export import ExportError, export_sqlite
+    from kcn_reports.screen import render_export
+
+    settings = _settings(ctx)
+    folder = inputs or ctx.obj["workspace"] / "inputs"
+    if not folder.is_dir():
+        raise UserError(f"Không tìm thấy thư mục đầu vào: {folder}")
+    with _progress("Đang đọc tệp") as progress:
+        report = check_inputs(folder, settings, progress=progress, cache=_cache(ctx, settings))
+    try:
+        stats = export_sqlite(report, sqlite_path)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    click.echo(render_export(stats, report))
+
+
 def main() -> None:
     """Console entry point: Vietnamese messages, tracebacks only with --debug."""
     _utf8_console()
@@ -266,6 +348,18 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Đã dừng theo yêu cầu.", err=True)
         sys.exit(130)
+    except OSError as exc:
+        # Outputs locked by Word/Excel, a full disk, a folder without write permission: the
+        # user can fix these, so a message rather than a stack.
+        from kcn_reports.atomic import OutputLocked
+
+        if isinstance(exc.__cause__, PermissionError) or isinstance(exc, OutputLocked):
+            click.echo(f"Lỗi: {exc}", err=True)
+        else:
+            click.echo(f"Lỗi khi đọc/ghi tệp: {exc.strerror or exc} ({exc.filename or ''}).", err=True)
+        if "--debug" in sys.argv:
+            traceback.print_exc()
+        sys.exit(EXIT_USAGE)
     except Exception:  # noqa: BLE001 - last resort: a message, not a stack
         if "--debug" in sys.argv:
             traceback.print_exc()

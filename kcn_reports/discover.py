@@ -67,6 +67,9 @@ def _skip_reason(entry: os.DirEntry[str], relpath: str) -> str | None:
         return "Tệp hoặc thư mục ẩn."
     if entry.is_symlink():
         return "Lối tắt (symbolic link), không đọc để tránh đọc ngoài thư mục inputs."
+    if not entry.is_file(follow_symlinks=False):
+        # A named pipe or a device would block the reader for ever.
+        return "Không phải tệp thông thường (ống dẫn hoặc tệp thiết bị), không đọc."
     suffix = os.path.splitext(name)[1]
     if suffix.lower() == ".csv":
         return "Tệp CSV, không phải mẫu báo cáo Excel; xin doanh nghiệp gửi tệp .xlsx theo mẫu."

@@ -7,6 +7,7 @@ out of date.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kcn_reports.formdef import FIELDS, Kind
 from kcn_reports.ledgerdef import SHEETS
@@ -60,16 +61,15 @@ def context_paths(value: object, prefix: str = "") -> list[str]:
     return [prefix]
 
 
-def template_variables_table() -> str:
-    """Every variable of the report context, and which default template uses its root."""
+def reference_context() -> dict[str, Any]:
+    """A complete report context with no data: every key the templates can read, and one
+    all-zero row in each list so the rows' keys show too."""
     import datetime as dt
-    import tempfile
     from pathlib import Path
 
     from kcn_reports.check import CheckReport
     from kcn_reports.figures import build_context, report_period
     from kcn_reports.settings import load_settings
-    from kcn_reports.word_report import template_variables, write_default_templates
 
     settings = load_settings(None)
     period = report_period("annual", settings, year=2016)
@@ -77,6 +77,17 @@ def template_variables_table() -> str:
     context["movements"] = [{k: 0 for k in ("cell", "a", "admitted", "transferred_in", "other_in",
                                              "died", "transferred_out", "other_out", "d")}]
     context["targets"] = [{"name": "", "target": 0, "achieved": 0, "percent": 0}]
+    return context
+
+
+def template_variables_table() -> str:
+    """Every variable of the report context, and which default template uses its root."""
+    import tempfile
+    from pathlib import Path
+
+    from kcn_reports.word_report import template_variables, write_default_templates
+
+    context = reference_context()
     with tempfile.TemporaryDirectory() as scratch:
         used = {p.name: template_variables(p) for p in write_default_templates(Path(scratch))}
     lines = ["| Biến | " + " | ".join(used) + " |", "|---|" + "---|" * len(used)]
@@ -87,11 +98,26 @@ def template_variables_table() -> str:
     return "\n".join(lines)
 
 
+def sqlite_schema_table() -> str:
+    """The tables of `kcn-reports export --sqlite`, from the export schema."""
+    from kcn_reports.export import schema
+
+    lines = ["| Bảng | Cột | Kiểu | Nội dung |", "|---|---|---|---|"]
+    for table in schema():
+        lines.append(f"| `{table.name}` | | | **{table.doc}** Khóa: "
+                     + ", ".join(f"`{k}`" for k in table.key) + ". |")
+        for column in table.columns:
+            doc = column.doc.replace("|", "\\|")
+            lines.append(f"| | `{column.name}` | {column.type} | {doc} |")
+    return "\n".join(lines)
+
+
 SECTIONS = {
     "fields": field_table,
     "ledger": ledger_table,
     "problems": problem_table,
     "template-variables": template_variables_table,
+    "sqlite-schema": sqlite_schema_table,
 }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import shutil
@@ -47,7 +48,7 @@ def ensure_templates(folder: Path) -> list[Path]:
             for made in write_default_templates(Path(scratch)):
                 target = folder / made.name
                 if not target.exists():
-                    shutil.copyfile(made, target)
+                    atomic_write(target, functools.partial(shutil.copyfile, made))
                     created.append(target)
     official = folder / OFFICIAL_TEMPLATE
     if not official.exists():

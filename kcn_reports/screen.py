@@ -18,7 +18,9 @@ from kcn_reports.check import (
 from kcn_reports.problems import ERROR
 
 if TYPE_CHECKING:
+    from kcn_reports.export import ExportStats
     from kcn_reports.generate import GenerateResult
+    from kcn_reports.template_check import TemplateIssue
 
 SEVERITY_LABELS = {ERROR: "LỖI", "warning": "Cảnh báo"}
 
@@ -106,4 +108,44 @@ def render_generate(result: GenerateResult) -> str:
     lines.append(f"Kết quả ở thư mục: {result.folder}")
     for path in result.outputs:
         lines.append(f"  - {path.name}")
+    return "\n".join(lines)
+
+
+def render_template_check(results: list[tuple[str, list[TemplateIssue]]]) -> str:
+    """Each template with its issues, located, then the totals."""
+    lines: list[str] = []
+    errors = warnings = 0
+    for name, issues in results:
+        n_errors = sum(i.severity == ERROR for i in issues)
+        errors, warnings = errors + n_errors, warnings + len(issues) - n_errors
+        if not issues:
+            lines.append(f"Mẫu {name}: không có vấn đề.")
+            continue
+        lines.append(f"Mẫu {name}: {n_errors} lỗi, {len(issues) - n_errors} cảnh báo.")
+        for issue in issues:
+            place = issue.where + (f" «{issue.excerpt}»" if issue.excerpt else "")
+            place = f"{place}: " if place else ""
+            lines.append(f"  - {SEVERITY_LABELS.get(issue.severity, issue.severity)} "
+                         f"{place}{issue.message}")
+    lines.append(f"Đã kiểm tra {len(results)} mẫu: {errors} lỗi, {warnings} cảnh báo.")
+    return "\n".join(lines)
+
+
+def render_export(stats: ExportStats, report: CheckReport) -> str:
+    """What an export wrote, and where."""
+    counts = report.counts()
+    ledger = sum(stats.ledger_rows.values())
+    errors = sum(p.severity == ERROR for p in report.problems)
+    lines = [
+        f"Đã xuất cơ sở dữ liệu SQLite: {stats.path}",
+        f"  - files: {stats.files} tệp (nhận {counts.get(ACCEPTED, 0)}, loại "
+        f"{counts.get(REJECTED, 0)}, bị thay thế {counts.get(SUPERSEDED, 0)}, bỏ qua "
+        f"{counts.get(SKIPPED, 0)})",
+        f"  - returns: {stats.returns} báo cáo được nhận",
+        f"  - problems: {stats.problems} lỗi và cảnh báo ({errors} lỗi)",
+        f"  - Sổ theo dõi: {ledger} dòng" if report.ledger is not None
+        else "  - Sổ theo dõi: không có trong thư mục đầu vào",
+    ]
+    if stats.rebuilt:
+        lines.append("Đã tạo lại các bảng có cấu trúc mới: " + ", ".join(stats.rebuilt) + ".")
     return "\n".join(lines)

@@ -83,8 +83,16 @@ def run_isolated(func: Callable[[T], R], items: list[T], on_crash: Callable[[T, 
             while chunks or in_flight:
                 while chunks and len(in_flight) < jobs * 2:
                     indices = chunks.pop()
-                    future = pool.submit(_run_chunk, func, [items[i] for i in indices])
+                    try:
+                        future = pool.submit(_run_chunk, func, [items[i] for i in indices])
+                    except BrokenProcessPool:
+                        # A worker died since the last wait: this chunk never ran, it goes to
+                        # the next pool; the chunks in flight fail below and become suspects.
+                        chunks.append(indices)
+                        break
                     in_flight[future] = indices
+                if not in_flight:
+                    break  # the pool broke with nothing running: start a fresh one
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 broken = False
                 for future in done:

@@ -111,3 +111,17 @@ def test_help_is_vietnamese():
         sub = CliRunner().invoke(cli, [command, "--help"])
         assert sub.exit_code == 0 and "Cách dùng:" in sub.output, command
         assert "Show this message" not in sub.output
+
+
+def test_check_writes_the_problem_list_to_send_back(tmp_path):
+    import openpyxl
+
+    inputs = workspace(tmp_path)
+    out = tmp_path / "lỗi cần sửa.xlsx"
+    result = CliRunner().invoke(cli, ["check", "--inputs", str(inputs), "--excel", str(out)])
+    assert result.exit_code == 1
+    assert "Đã ghi danh sách lỗi" in result.output
+    sheet = openpyxl.load_workbook(out)["Kiểm tra dữ liệu"]
+    rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
+    loi = [r for r in rows if r[3] == "loi.xlsx" and r[1] == "Lỗi"]
+    assert loi and loi[0][5] == "E27" and "nhiều" in str(loi[0][7])

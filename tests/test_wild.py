@@ -4,9 +4,11 @@ and gives a reason for each one it does not accept."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 
 from click.testing import CliRunner
+from helpers import AS_TYPED, fill
 
 from kcn_reports.check import ACCEPTED, REJECTED, SKIPPED, check_inputs
 from kcn_reports.cli import cli
@@ -41,3 +43,20 @@ def test_check_cli_on_wild_prints_no_traceback(wild_dir):
     data = json.loads(result.output)
     assert len(data["files"]) == data["summary"]["files"] == sum(1 for p in wild_dir.rglob("*") if p.is_file())
     assert all(f["reason"] for f in data["files"] if f["outcome"] != "accepted")
+
+
+def test_good_return_among_every_wild_file(wild_dir, tmp_path):
+    """All the hostile files in one folder with one good return, two workers: the return is
+    accepted, each file is listed once, and none is an error of the program itself."""
+    inputs = tmp_path / "inputs"
+    shutil.copytree(wild_dir, inputs)
+    fill(inputs / "Báo cáo 6 tháng.xlsx", AS_TYPED)
+    report = check_inputs(inputs, load_settings(None), jobs=2)
+    listed = Counter(f.relpath for f in report.files)
+    assert sorted(listed) == sorted(p.relative_to(inputs).as_posix()
+                                    for p in inputs.rglob("*") if p.is_file())
+    assert set(listed.values()) == {1}
+    good = next(f for f in report.files if f.relpath == "Báo cáo 6 tháng.xlsx")
+    assert good.outcome == ACCEPTED and good.tax_code == "0101234567"
+    assert not [f.relpath for f in report.files if any(p.code == "internal-error" for p in f.problems)]
+    assert all("Traceback" not in f.reason for f in report.files)
