@@ -1,6 +1,13 @@
 """A cache of per-file results keyed by file content, so a re-run over unchanged inputs
 re-parses nothing.
 
+Results are stored under the content key. An index maps a file's path, size and modification
+time (to the nanosecond) to the content key it had, so a re-run neither reads nor hashes an
+unchanged file; a file whose size or time changed is read again and its content key computed
+afresh (in the worker that parses it). As in git's index, an entry recorded less than two
+seconds after the file's modification time is not trusted (file systems such as FAT keep times
+to two seconds, so a quick second edit could otherwise go unseen).
+
 The key is the SHA-256 of the file's bytes together with everything else the result depends
 on: the program and form versions, the settings that shape reading (zones, limits) and the
 date (a few rules compare with today). Entries are JSON in one SQLite file: a corrupt, foreign
@@ -16,19 +23,22 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from kcn_reports import __version__
 from kcn_reports.check import FileOutcome
+from kcn_reports.discover import InputFile
 from kcn_reports.formdef import FORM_VERSION, Period
 from kcn_reports.ledger import Ledger, Row
 from kcn_reports.parse import FormReturn
 from kcn_reports.problems import Problem
 from kcn_reports.settings import Settings
 
-SCHEMA = "kcn-reports-cache-1"
+SCHEMA = "kcn-reports-cache-2"
+RACY_NS = 2_000_000_000
 
 
 def default_cache_dir() -> Path:
@@ -55,26 +65,73 @@ class ResultCache:
         self.path = folder / "results.sqlite"
         self.db: sqlite3.Connection | None = None
         self.pending: list[tuple[str, str]] = []
+        self.pending_index: list[tuple[str, int, int, str, int]] = []
         with contextlib.suppress(OSError, sqlite3.Error):
             folder.mkdir(parents=True, exist_ok=True)
             self.db = self._open()
 
     def _open(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(self.path)
-            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT)")
-            db.execute("SELECT key, payload FROM results LIMIT 1").fetchall()
-            return db
+            return self._prepare(sqlite3.connect(self.path))
         except sqlite3.Error:
             # Corrupt or foreign: start again.
             with contextlib.suppress(OSError):
                 self.path.unlink()
-            db = sqlite3.connect(self.path)
-            db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT)")
-            return db
+            return self._prepare(sqlite3.connect(self.path))
+
+    @staticmethod
+    def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
+        db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, payload TEXT)")
+        db.execute("CREATE TABLE IF NOT EXISTS seen (path TEXT PRIMARY KEY, size INTEGER, "
+                   "mtime_ns INTEGER, key TEXT, recorded_ns INTEGER)")
+        db.execute("SELECT key, payload FROM results LIMIT 1").fetchall()
+        db.execute("SELECT path, size, mtime_ns, key, recorded_ns FROM seen LIMIT 1").fetchall()
+        return db
 
     def key(self, data: bytes) -> str:
-        return hashlib.sha256(self.salt + data).hexdigest()
+        return content_key(self.salt, data)
+
+    def lookup(self, found: list[InputFile]) -> dict[str, FileOutcome]:
+        """Cached outcomes, by relpath, of the files unchanged since they were last seen."""
+        if self.db is None or not found:
+            return {}
+        paths = {_index_path(item): item for item in found}
+        known: dict[str, tuple[int, int, str, int]] = {}
+        try:
+            names = list(paths)
+            for start in range(0, len(names), 500):
+                batch = names[start:start + 500]
+                marks = ",".join("?" * len(batch))
+                query = ("SELECT path, size, mtime_ns, key, recorded_ns FROM seen "
+                         f"WHERE path IN ({marks})")
+                for path, size, mtime_ns, key, recorded_ns in self.db.execute(query, batch):
+                    known[path] = (size, mtime_ns, key, recorded_ns)
+        except sqlite3.Error:
+            return {}
+        wanted = []
+        for path, item in paths.items():
+            seen = known.get(path)
+            if seen is None:
+                continue  # never seen here: its worker computes the content key
+            if (item.mtime_ns and seen[0] == item.size and seen[1] == item.mtime_ns
+                    and seen[3] - item.mtime_ns > RACY_NS):
+                key = seen[2]
+            else:
+                # Changed, or seen too soon after a change to trust the times: by content.
+                try:
+                    key = self.key(item.path.read_bytes())
+                except OSError:
+                    continue
+                self.pending_index.append((path, item.size, item.mtime_ns, key, time.time_ns()))
+            wanted.append((key, item.relpath, item.mtime))
+        return self.get_many(wanted)
+
+    def store(self, item: InputFile, key: str, payload: str) -> None:
+        """Remember a parsed file's entry and where it was seen."""
+        self.put_encoded(key, payload)
+        if self.db is not None and item.mtime_ns:
+            self.pending_index.append((_index_path(item), item.size, item.mtime_ns, key,
+                                       time.time_ns()))
 
     def get(self, key: str, relpath: str, mtime: float) -> FileOutcome | None:
         return self.get_many([(key, relpath, mtime)]).get(relpath)
@@ -117,9 +174,20 @@ class ResultCache:
         with contextlib.suppress(sqlite3.Error):
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", self.pending)
+                self.db.executemany("INSERT OR REPLACE INTO seen VALUES (?, ?, ?, ?, ?)",
+                                    self.pending_index)
             self.db.close()
         self.db = None
         self.pending = []
+        self.pending_index = []
+
+
+def content_key(salt: bytes, data: bytes) -> str:
+    return hashlib.sha256(salt + data).hexdigest()
+
+
+def _index_path(item: InputFile) -> str:
+    return os.path.abspath(item.path)
 
 
 # -- JSON with dates and periods ---------------------------------------------------------------

@@ -175,8 +175,10 @@ def json_value(value: Any) -> Any:
     return value
 
 
-def process_file(item: InputFile, settings: Settings, today: dt.date | None = None) -> FileOutcome:
-    """Read, parse and validate one file; never raises for anything the file contains."""
+def process_file(item: InputFile, settings: Settings, today: dt.date | None = None,
+                 data: bytes | None = None) -> FileOutcome:
+    """Read (unless `data` is given), parse and validate one file; never raises for anything
+    the file contains."""
     limits = settings.limits
     if item.size > limits.max_uncompressed_mb * 1024 * 1024:
         # Not even read into memory (an .xls is not compressed, so its size is never checked
@@ -185,7 +187,7 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
                        limit=limits.max_uncompressed_mb)
         return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
     try:
-        data = item.path.read_bytes()
+        data = item.path.read_bytes() if data is None else data
     except OSError as exc:
         detail = ("tệp đang bị khóa (có thể đang mở trong Excel) hoặc không có quyền đọc"
                   if isinstance(exc, PermissionError) else str(exc))
@@ -230,18 +232,18 @@ def check_inputs(inputs: Path, settings: Settings,
     (default: the latest period among the accepted returns)."""
     found, skipped = discover(inputs)
     outcomes = [FileOutcome(s.relpath, "skipped", SKIPPED, s.reason) for s in skipped]
-    keys: dict[str, str] = {}
-    hits = _from_cache(cache, found, keys) if cache is not None else {}
+    hits = cache.lookup(found) if cache is not None else {}
     misses = [item for item in found if item.relpath not in hits]
     outcomes.extend(hits.values())
     if progress and hits:
         progress(len(hits), len(found))
     work = functools.partial(_process_and_encode, settings=settings, today=today,
-                             encode=cache is not None)
-    for _index, (outcome, payload) in run_isolated(work, misses, _crashed, jobs):
+                             salt=cache.salt if cache is not None else None)
+    items = {item.relpath: item for item in misses}
+    for _index, (outcome, key, payload) in run_isolated(work, misses, _crashed, jobs):
         outcomes.append(outcome)
-        if cache is not None and payload is not None and outcome.relpath in keys:
-            cache.put_encoded(keys[outcome.relpath], payload)
+        if cache is not None and key is not None and payload is not None:
+            cache.store(items[outcome.relpath], key, payload)
         if progress:
             progress(len(outcomes) - len(skipped), len(found))
     if cache is not None:
@@ -264,41 +266,34 @@ def check_inputs(inputs: Path, settings: Settings,
     return report
 
 
-def _from_cache(cache: ResultCache, found: list[InputFile],
-                keys: dict[str, str]) -> dict[str, FileOutcome]:
-    """Cached outcomes by relpath; fills `keys` (relpath -> content key) for the misses."""
-    wanted = []
-    for item in found:
-        try:
-            data = item.path.read_bytes()
-        except OSError:
-            continue  # the worker reports it
-        keys[item.relpath] = cache.key(data)
-        wanted.append((keys[item.relpath], item.relpath, item.mtime))
-    return cache.get_many(wanted)
-
-
 def _crash_codes(outcome: FileOutcome) -> bool:
     return any(p.code in ("file-crashed", "internal-error", "file-unreadable") for p in outcome.problems)
 
 
 def _process_and_encode(item: InputFile, settings: Settings, today: dt.date | None,
-                        encode: bool) -> tuple[FileOutcome, str | None]:
-    """In a worker: the outcome, and its cache entry (encoded here, off the main process)."""
-    outcome = process_file(item, settings, today)
-    if not encode or _crash_codes(outcome):
-        return outcome, None
-    from kcn_reports.cache import encode_outcome
+                        salt: bytes | None) -> tuple[FileOutcome, str | None, str | None]:
+    """In a worker: the outcome and, with a cache, its content key and entry (hashed and
+    encoded here, in parallel, off the main process)."""
+    if salt is None:
+        return process_file(item, settings, today), None, None
+    from kcn_reports.cache import content_key, encode_outcome
 
-    return outcome, encode_outcome(outcome)
+    try:
+        data: bytes | None = item.path.read_bytes()
+    except OSError:
+        data = None  # process_file reads again and reports why it cannot
+    outcome = process_file(item, settings, today, data=data)
+    if data is None or _crash_codes(outcome):
+        return outcome, None, None
+    return outcome, content_key(salt, data), encode_outcome(outcome)
 
 
-def _crashed(item: InputFile, detail: str) -> tuple[FileOutcome, None]:
+def _crashed(item: InputFile, detail: str) -> tuple[FileOutcome, None, None]:
     if detail == CRASHED:
         prob = problem("file-crashed", file=item.relpath)
     else:
         prob = problem("internal-error", file=item.relpath, detail=detail)
-    return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime), None
+    return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime), None, None
 
 
 def _mark_superseded(outcomes: list[FileOutcome]) -> None:

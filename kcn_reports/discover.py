@@ -18,6 +18,7 @@ class InputFile:
     relpath: str  # relative to the inputs folder, "/" separators
     size: int
     mtime: float
+    mtime_ns: int = 0  # exact, for the cache's index of unchanged files
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def discover(root: Path) -> tuple[list[InputFile], list[Skipped]]:
                 skipped.append(Skipped(relpath, reason))
                 continue
             info = entry.stat()
-            found.append(InputFile(Path(entry.path), relpath, info.st_size, info.st_mtime))
+            found.append(InputFile(Path(entry.path), relpath, info.st_size, info.st_mtime,
+                                   info.st_mtime_ns))
     found.sort(key=lambda f: f.relpath)
     skipped.sort(key=lambda s: s.relpath)
     return found, skipped

@@ -146,20 +146,24 @@ class Workbook:
         return "<f" in body and not re.search(r"<v>[^<]+</v>", body)
 
 
-@functools.lru_cache(maxsize=65536)
-def _fix_legacy(text: str) -> tuple[str, str | None]:
-    return legacy_fonts.fix(text)
+# Texts already seen not to be in a legacy font: the labels of the form recur in every return.
+_PLAIN: set[str] = set()
+_PLAIN_LIMIT = 100_000
 
 
 def _convert_legacy_text(sheet: Sheet) -> None:
     """Text typed in TCVN3/VNI fonts becomes Unicode here, before anything looks for labels."""
+    plain = _PLAIN
     for row in sheet.rows:
         for c, raw in enumerate(row):
-            if isinstance(raw, str) and raw and not raw.isascii():
-                fixed, encoding = _fix_legacy(raw)
-                if encoding:
-                    row[c] = fixed
-                    sheet.legacy.setdefault(encoding, raw)
+            if type(raw) is not str or raw in plain or raw.isascii():
+                continue
+            fixed, encoding = legacy_fonts.fix(raw)
+            if encoding:
+                row[c] = fixed
+                sheet.legacy.setdefault(encoding, raw)
+            elif len(plain) < _PLAIN_LIMIT:
+                plain.add(raw)
 
 
 @functools.lru_cache(maxsize=8192)

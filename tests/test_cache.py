@@ -102,3 +102,45 @@ def test_other_settings_do_not_share_entries(tmp_path):
     b = ResultCache(tmp_path / "c", replace(SETTINGS, zones=SETTINGS.zones[:2]), TODAY)
     c = ResultCache(tmp_path / "c", SETTINGS, TODAY + dt.timedelta(days=1))
     assert len({a.key(data), b.key(data), c.key(data)}) == 3
+
+
+def _age(folder, seconds=3600):
+    import os
+    import time
+
+    for path in folder.rglob("*.xlsx"):
+        then = time.time() - seconds
+        os.utime(path, (then, then))
+
+
+def test_unchanged_files_are_neither_read_nor_hashed(tmp_path, monkeypatch):
+    folder = inputs(tmp_path)
+    _age(folder)
+    run(folder, tmp_path / "cache")
+    hashed: list[int] = []
+    original = ResultCache.key
+    monkeypatch.setattr(ResultCache, "key", lambda self, data: hashed.append(1) or original(self, data))
+    seen = counting(monkeypatch)
+    report = run(folder, tmp_path / "cache")
+    assert seen == [0] and hashed == []
+    assert report.to_dict() == run(folder, None).to_dict()
+
+
+def test_same_size_same_time_edit_is_caught_by_content(tmp_path, monkeypatch):
+    """An edit that keeps size and (coarse) time, seen too soon to trust the times."""
+    import os
+
+    folder = inputs(tmp_path)
+    target = folder / "ab.xlsx"
+    run(folder, tmp_path / "cache")
+    stat = target.stat()
+    data = bytearray(target.read_bytes())
+    fill(target, {**AS_TYPED, "employees": "4.321"})
+    edited = target.read_bytes()
+    if len(edited) != len(data):  # keep the size: pad or cut the zip's trailing comment area
+        edited = edited[:len(data)] if len(edited) > len(data) else edited + b"\0" * (len(data) - len(edited))
+    target.write_bytes(edited)
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    seen = counting(monkeypatch)
+    run(folder, tmp_path / "cache")
+    assert seen == [1]
