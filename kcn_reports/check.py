@@ -24,7 +24,6 @@ from kcn_reports.problems import ERROR, Problem, has_errors, problem
 from kcn_reports.settings import Settings
 from kcn_reports.textnorm import fold
 from kcn_reports.validate import outliers, validate_form
-from kcn_reports.workbook import read_workbook
 from kcn_reports.workers import CRASHED, run_isolated
 
 if TYPE_CHECKING:
@@ -179,6 +178,8 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
                  data: bytes | None = None) -> FileOutcome:
     """Read (unless `data` is given), parse and validate one file; never raises for anything
     the file contains."""
+    from kcn_reports.workbook import read_workbook
+
     limits = settings.limits
     if item.size > limits.max_uncompressed_mb * 1024 * 1024:
         # Not even read into memory (an .xls is not compressed, so its size is never checked

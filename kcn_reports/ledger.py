@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kcn_reports.formdef import Zone
 from kcn_reports.ledgerdef import (
@@ -25,7 +25,9 @@ from kcn_reports.ledgerdef import (
 from kcn_reports.problems import Problem, problem
 from kcn_reports.textnorm import fold
 from kcn_reports.values import ParseError, is_blank, parse_kind
-from kcn_reports.workbook import Sheet, Workbook
+
+if TYPE_CHECKING:
+    from kcn_reports.workbook import Sheet, Workbook
 
 EARLIEST_DATE = dt.date(1930, 2, 3)  # the Party's founding: nothing in the ledger predates it
 

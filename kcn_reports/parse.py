@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kcn_reports.formdef import (
     FORM_VERSION,
@@ -28,7 +28,9 @@ from kcn_reports.ledgerdef import SHEETS as LEDGER_DEFINITION
 from kcn_reports.problems import Problem, problem
 from kcn_reports.textnorm import fold
 from kcn_reports.values import ParseError, is_blank, parse_kind
-from kcn_reports.workbook import Sheet, Workbook
+
+if TYPE_CHECKING:
+    from kcn_reports.workbook import Sheet, Workbook
 
 FORM = "form"
 LEDGER = "ledger"  # the office's Sổ theo dõi

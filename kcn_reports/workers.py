@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -71,6 +72,11 @@ def run_isolated(func: Callable[[T], R], items: list[T], on_crash: Callable[[T, 
     re-run alone; one whose lone process dies too yields `on_crash(item, CRASHED)`; an item
     whose `func` raises yields `on_crash(item, description)`.
     """
+    # Imported here: a re-run served from the cache starts no worker (multiprocessing is slow
+    # to import).
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     jobs = jobs or default_jobs()
     size = chunk_size or max(1, min(32, len(items) // (jobs * 4) or 1))
     chunks = [list(range(i, min(i + size, len(items)))) for i in range(0, len(items), size)]
@@ -120,6 +126,8 @@ def run_isolated(func: Callable[[T], R], items: list[T], on_crash: Callable[[T, 
 
 
 def _run_alone(func: Callable[[T], R], item: T) -> R | None:
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=1, initializer=_init_worker) as pool:
         try:
             return pool.submit(func, item).result()
