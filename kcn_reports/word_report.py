@@ -849,13 +849,15 @@ def make_chart(context: Mapping[str, Any]) -> bytes:
 
 
 def _jinja_env() -> Any:
-    from jinja2 import Environment, StrictUndefined
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
 
     from kcn_reports.vnformat import FILTERS
 
     # StrictUndefined: a misspelt tag in an edited template is an error naming it, not a blank
-    # silently sent to leadership.
-    env = Environment(autoescape=True, undefined=StrictUndefined)
+    # silently sent to leadership. Sandboxed: a template edited by someone else cannot reach
+    # Python internals ({{ ''.__class__.__mro__ }} and the like).
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
     return env
 

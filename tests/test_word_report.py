@@ -489,3 +489,15 @@ def test_chart_without_zones():
     context = copy.deepcopy(article_context())
     context["by_zone"] = []
     assert make_chart(context)[:4] == b"\x89PNG"
+
+
+def test_edited_template_cannot_reach_python_internals(tmp_path):
+    """Templates are rendered sandboxed: an office member's edit cannot run code."""
+    from jinja2.exceptions import SecurityError
+
+    from kcn_reports.word_report import _jinja_env
+
+    env = _jinja_env()
+    with pytest.raises(SecurityError):
+        env.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
+    assert env.from_string("{{ 21000 | vn_number }}").render() == "21.000"
