@@ -2,6 +2,7 @@
 
     python run.py          # set up .venv, then generate the reports from the sample inputs
     python run.py test     # set up .venv with the dev tools, then lint, type-check and test
+    python run.py ARGS...  # any other arguments go to kcn-reports (e.g. run.py check)
 
 Uses only the standard library, so it runs before anything is installed.
 """
@@ -49,6 +50,9 @@ def ensure_venv(dev: bool) -> Path:
 
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "run"
+    if task in ("-h", "--help") and len(argv) == 1:
+        print(__doc__)
+        return 0
     if task == "test":
         python = ensure_venv(dev=True)
         linted = [p for p in ("kcn_reports", "tests", "scripts", "benchmarks", "run.py")
@@ -65,13 +69,13 @@ def main(argv: list[str]) -> int:
             if code != 0:
                 return code
         return 0
+    python = ensure_venv(dev=False)
     if task == "run":
-        python = ensure_venv(dev=False)
-        command = [str(python), "-m", "kcn_reports", "generate", "--kind", "two-year",
-                   "--as-of", "2016-11-26", *argv[1:]]
-        return subprocess.run(command, cwd=ROOT).returncode
-    print(__doc__)
-    return 2
+        command = [str(python), "-m", "kcn_reports", "--workspace", str(ROOT), "generate",
+                   "--kind", "two-year", "--as-of", "2016-11-26", *argv[1:]]
+    else:
+        command = [str(python), "-m", "kcn_reports", *argv]
+    return subprocess.run(command).returncode
 
 
 if __name__ == "__main__":
