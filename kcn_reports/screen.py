@@ -47,9 +47,12 @@ def render_check(report: CheckReport) -> str:
     for p in report.general:
         lines.append(f"{SEVERITY_LABELS.get(p.severity, p.severity)}: {p.message}")
     lines.append("")
-    lines.append("Từng tệp:")
-    width = max((len(OUTCOME_LABELS[f.outcome]) for f in report.files), default=4)
-    for item in report.files:
+    shown = [f for f in report.files if f.outcome != ACCEPTED or f.problems]
+    quiet = len(report.files) - len(shown)
+    lines.append("Các tệp cần xem (bị loại, bị thay thế, bỏ qua, hoặc có cảnh báo):" if shown
+                 else "Không có tệp nào cần xem.")
+    width = max((len(OUTCOME_LABELS[f.outcome]) for f in shown), default=4)
+    for item in shown:
         kind = KIND_LABELS.get(item.kind, item.kind)
         head = f"  [{OUTCOME_LABELS[item.outcome]:<{width}}] {item.relpath} ({kind})"
         if item.tax_code:
@@ -65,6 +68,8 @@ def render_check(report: CheckReport) -> str:
             lines.append(f"      - {SEVERITY_LABELS.get(p.severity, p.severity)} {where}{p.message}")
             if p.hint:
                 lines.append(f"        → {p.hint}")
+    if quiet:
+        lines.append(f"{quiet} tệp khác được nhận, không có vấn đề (danh sách đủ: --json hoặc --excel).")
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@ import json
 import shutil
 
 from click.testing import CliRunner
-from helpers import AS_TYPED, CELLS, ENTERPRISES, MOVEMENTS, fill, write_ledger
+from helpers import AS_CELLS, AS_TYPED, CELLS, ENTERPRISES, MOVEMENTS, fill, write_ledger
 
 from kcn_reports.cli import cli
 from kcn_reports.settings import DEFAULT_SETTINGS
@@ -81,9 +81,12 @@ def test_exit_zero_without_errors(tmp_path):
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     write_ledger(inputs / "so.xlsx", enterprises=ENTERPRISES, cells=CELLS, movements=MOVEMENTS)
-    fill(inputs / "ab.xlsx", AS_TYPED)
+    fill(inputs / "ab.xlsx", AS_CELLS)
     result = CliRunner().invoke(cli, ["check", "--inputs", str(inputs)])
     assert result.exit_code == 0, result.output
+    # Clean files are counted, not listed: with hundreds of returns the screen shows what to do.
+    assert "ab.xlsx" not in result.output
+    assert "2 tệp khác được nhận, không có vấn đề" in result.output
 
 
 def test_usage_and_settings_errors_exit_two(tmp_path):
