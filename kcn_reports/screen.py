@@ -107,8 +107,8 @@ def render_generate(result: GenerateResult) -> str:
                      f"kỳ {context['report']['forms_period_label']}.")
     errors = sum(p.severity == ERROR for p in report.problems)
     if errors:
-        lines.append(f"Có {errors} lỗi trong các tệp (xem sheet \"Kiểm tra dữ liệu\" của "
-                     f"Tong-hop.xlsx hoặc chạy kcn-reports check).")
+        lines.append(f"Có {errors} lỗi trong các tệp: xem Kiem-tra-du-lieu.xlsx (lọc theo tệp để "
+                     "gửi lại doanh nghiệp) hoặc chạy kcn-reports check.")
     lines.extend(result.notes)
     lines.append(f"Kết quả ở thư mục: {result.folder}")
     for path in result.outputs:
