@@ -33,6 +33,7 @@ from kcn_reports.formdef import (
     Kind,
     Period,
 )
+from kcn_reports.xlsx_lists import DropdownLists
 
 TEMPLATE_SHEET = "Báo cáo"
 INSTRUCTIONS_SHEET = "Hướng dẫn"
@@ -48,7 +49,6 @@ SECTION_FILL = "#F2F2F2"
 YES, NO = "Có", "Không"
 MIN_DATE = dt.date(1990, 1, 1)
 # Excel refuses an inline dropdown list longer than this; longer lists go to the hidden sheet.
-INLINE_LIST_LIMIT = 255
 
 # Indicator table columns, left to right: (TABLE_COLUMNS key, width in characters).
 TABLE_LAYOUT: tuple[tuple[str, float], ...] = (
@@ -234,28 +234,8 @@ class _Formats:
         return self._value_input[kind]
 
 
-class _Lists:
-    """Dropdown sources: inline when short, else a column of the hidden version sheet."""
-
-    def __init__(self, hidden: xlsxwriter.worksheet.Worksheet) -> None:
-        self._hidden = hidden
-        self._next_col = 3  # A:B hold the version marker; leave C empty as a gap
-
-    def source(self, items: Sequence[str]) -> str | list[str]:
-        items = [str(item) for item in items]
-        if len(",".join(items)) <= INLINE_LIST_LIMIT and not any("," in i for i in items):
-            return items
-        col = self._next_col
-        self._next_col += 1
-        for row, item in enumerate(items):
-            self._hidden.write_string(row, col, item)
-        first = xl_rowcol_to_cell(0, col, row_abs=True, col_abs=True)
-        last = xl_rowcol_to_cell(len(items) - 1, col, row_abs=True, col_abs=True)
-        return f"='{VERSION_SHEET}'!{first}:{last}"
-
-
 def _validation(fld: Field, zones: Sequence[str], periods: Sequence[str],
-                lists: _Lists) -> dict[str, object] | None:
+                lists: DropdownLists) -> dict[str, object] | None:
     """xlsxwriter data-validation options for a field's input cell, from its kind."""
     hint = _hint(fld, zones)
     if len(fld.label) <= 32:
@@ -310,7 +290,7 @@ def _add_validation(ws: xlsxwriter.worksheet.Worksheet, row: int, first_col: int
         raise ValueError(f"data validation rejected for row {row + 1}: {options}")
 
 
-def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: _Lists,
+def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: DropdownLists,
                       zones: Sequence[str], periods: Sequence[str], recipient: str) -> None:
     lay = _layout()
     for index, (_, width) in enumerate(TABLE_LAYOUT):
@@ -519,7 +499,7 @@ def write_blank_form(
         hidden.write_string(0, 0, VERSION_MARKER)
         hidden.write_string(0, 1, FORM_VERSION)
         hidden.write_string(1, 1, FORM_CODE)
-        lists = _Lists(hidden)
+        lists = DropdownLists(hidden, VERSION_SHEET, first_col=3)  # A:B hold the version marker
 
         _write_form_sheet(form, fmt, lists, zones, periods, recipient)
         _write_instructions(instructions, fmt, zones, issuing_body, recipient)

@@ -27,6 +27,7 @@ from kcn_reports.ledgerdef import (
     Column,
     LedgerSheet,
 )
+from kcn_reports.xlsx_lists import DropdownLists
 
 INSTRUCTIONS_SHEET = "Hướng dẫn"
 LISTS_SHEET = "_danh_muc"  # hidden; holds dropdown lists too long to write inline
@@ -40,7 +41,6 @@ MAX_DATE = dt.date(2100, 12, 31)
 # Rows below the header that carry dropdowns and checks, beyond the rows written.
 INPUT_ROWS = 2000
 # Excel refuses an inline dropdown list longer than this.
-INLINE_LIST_LIMIT = 255
 
 # Fixed vocabularies, by (sheet key, column key). Zone and ownership columns get theirs from
 # their kind (`Kind.ZONE`, `Kind.OWNERSHIP`).
@@ -94,24 +94,6 @@ def column_hint(sheet: LedgerSheet, column: Column, zones: Sequence[str]) -> str
     return TYPING_HINTS[column.kind] + "."
 
 
-class _Lists:
-    """Dropdown sources: inline when short, else a column of the hidden lists sheet."""
-
-    def __init__(self, hidden: xlsxwriter.worksheet.Worksheet) -> None:
-        self._hidden = hidden
-        self._next_col = 0
-
-    def source(self, items: Sequence[str]) -> str | list[str]:
-        items = [str(item) for item in items]
-        if len(",".join(items)) <= INLINE_LIST_LIMIT and not any("," in i for i in items):
-            return items
-        col = self._next_col
-        self._next_col += 1
-        for row, item in enumerate(items):
-            self._hidden.write_string(row, col, item)
-        return f"={_range(LISTS_SHEET, 0, len(items) - 1, col)}"
-
-
 def _range(sheet_name: str, first_row: int, last_row: int, col: int) -> str:
     first = xl_rowcol_to_cell(first_row, col, row_abs=True, col_abs=True)
     last = xl_rowcol_to_cell(last_row, col, row_abs=True, col_abs=True)
@@ -119,7 +101,7 @@ def _range(sheet_name: str, first_row: int, last_row: int, col: int) -> str:
     return f"'{quoted}'!{first}:{last}"
 
 
-def _validation(sheet: LedgerSheet, column: Column, zones: Sequence[str], lists: _Lists,
+def _validation(sheet: LedgerSheet, column: Column, zones: Sequence[str], lists: DropdownLists,
                 last_rows: dict[str, int]) -> dict[str, Any] | None:
     """xlsxwriter data-validation options for a column, from ledgerdef."""
     hint = column_hint(sheet, column, zones)
@@ -203,7 +185,7 @@ def _write_value(ws: xlsxwriter.worksheet.Worksheet, row: int, col: int, value: 
 
 
 def _write_sheet(ws: xlsxwriter.worksheet.Worksheet, sheet: LedgerSheet, fmt: _Formats,
-                 lists: _Lists, zones: Sequence[str], data: list[list[Any]],
+                 lists: DropdownLists, zones: Sequence[str], data: list[list[Any]],
                  last_rows: dict[str, int]) -> None:
     last_col = len(sheet.columns) - 1
     last_row = last_rows[sheet.key]
@@ -296,7 +278,7 @@ def write_blank_ledger(path: Path, zones: Sequence[str],
         instructions = book.add_worksheet(INSTRUCTIONS_SHEET)
         sheets = [(sheet, book.add_worksheet(sheet.name)) for sheet in SHEETS]
         hidden = book.add_worksheet(LISTS_SHEET)
-        lists = _Lists(hidden)
+        lists = DropdownLists(hidden, LISTS_SHEET)
         _write_instructions(instructions, fmt, zones)
         # Last row (0-based) that carries dropdowns and checks, per sheet.
         last_rows = {s.key: len(rows.get(s.key, [])) + INPUT_ROWS for s in SHEETS}

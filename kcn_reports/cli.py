@@ -129,6 +129,23 @@ def _cache(ctx: click.Context, settings: Any) -> Any:
     return ResultCache(default_cache_dir(), settings, dt.date.today())
 
 
+def _inputs_folder(ctx: click.Context, inputs: Path | None) -> Path:
+    folder: Path = inputs or ctx.obj["workspace"] / "inputs"
+    if not folder.is_dir():
+        raise UserError(f"Không tìm thấy thư mục đầu vào: {folder}")
+    return folder
+
+
+def _checked(ctx: click.Context, inputs: Path | None) -> Any:
+    """Read and check every file of the inputs folder, with a progress bar."""
+    from kcn_reports.check import check_inputs
+
+    settings = _settings(ctx)
+    folder = _inputs_folder(ctx, inputs)
+    with _progress("Đang đọc tệp") as progress:
+        return check_inputs(folder, settings, progress=progress, cache=_cache(ctx, settings))
+
+
 def _settings(ctx: click.Context) -> Any:
     from kcn_reports.settings import SETTINGS_FILE, SettingsError, load_settings
 
@@ -168,15 +185,9 @@ def check_command(ctx: click.Context, inputs: Path | None, as_json: bool,
 
     Thoát với mã 0 khi không có lỗi, 1 khi có lỗi, 2 khi sai cách dùng hoặc sai cài đặt.
     """
-    from kcn_reports.check import check_inputs
     from kcn_reports.screen import render_check
 
-    settings = _settings(ctx)
-    folder = inputs or ctx.obj["workspace"] / "inputs"
-    if not folder.is_dir():
-        raise UserError(f"Không tìm thấy thư mục đầu vào: {folder}")
-    with _progress("Đang đọc tệp") as progress:
-        report = check_inputs(folder, settings, progress=progress, cache=_cache(ctx, settings))
+    report = _checked(ctx, inputs)
     if excel is not None:
         from kcn_reports.excel_summary import write_problem_list
 
@@ -210,9 +221,7 @@ def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any
 
     settings = _settings(ctx)
     workspace: Path = ctx.obj["workspace"]
-    folder = inputs or workspace / "inputs"
-    if not folder.is_dir():
-        raise UserError(f"Không tìm thấy thư mục đầu vào: {folder}")
+    folder = _inputs_folder(ctx, inputs)
     if year is not None and as_of is not None:
         raise UserError("Chỉ dùng một trong hai: --year hoặc --as-of.")
     with _progress("Đang đọc tệp") as progress:
@@ -315,16 +324,10 @@ def export_command(ctx: click.Context, sqlite_path: Path, inputs: Path | None) -
     Các bảng: files (mọi tệp), returns (báo cáo được nhận, mỗi chỉ tiêu một cột), problems
     (lỗi, cảnh báo), ledger_… (các sheet của Sổ theo dõi), meta. Cấu trúc bảng xem README.
     """
-    from kcn_reports.check import check_inputs
     from kcn_reports.export import ExportError, export_sqlite
     from kcn_reports.screen import render_export
 
-    settings = _settings(ctx)
-    folder = inputs or ctx.obj["workspace"] / "inputs"
-    if not folder.is_dir():
-        raise UserError(f"Không tìm thấy thư mục đầu vào: {folder}")
-    with _progress("Đang đọc tệp") as progress:
-        report = check_inputs(folder, settings, progress=progress, cache=_cache(ctx, settings))
+    report = _checked(ctx, inputs)
     try:
         stats = export_sqlite(report, sqlite_path)
     except ExportError as exc:
