@@ -24,7 +24,7 @@ from kcn_reports.problems import ERROR, Problem, has_errors, problem
 from kcn_reports.settings import Settings
 from kcn_reports.textnorm import fold
 from kcn_reports.validate import outliers, validate_form
-from kcn_reports.workers import CRASHED, run_isolated
+from kcn_reports.workers import CRASHED, TIMED_OUT, run_isolated
 
 if TYPE_CHECKING:
     from kcn_reports.cache import ResultCache
@@ -241,7 +241,10 @@ def check_inputs(inputs: Path, settings: Settings,
     work = functools.partial(_process_and_encode, settings=settings, today=today,
                              salt=cache.salt if cache is not None else None)
     items = {item.relpath: item for item in misses}
-    for _index, (outcome, key, payload) in run_isolated(work, misses, _crashed, jobs):
+    limit = settings.limits.max_seconds_per_file
+    crashed = functools.partial(_crashed, limit=limit)
+    for _index, (outcome, key, payload) in run_isolated(work, misses, crashed, jobs,
+                                                         timeout=limit or None):
         outcomes.append(outcome)
         if cache is not None and key is not None and payload is not None:
             cache.store(items[outcome.relpath], key, payload)
@@ -268,7 +271,8 @@ def check_inputs(inputs: Path, settings: Settings,
 
 
 def _crash_codes(outcome: FileOutcome) -> bool:
-    return any(p.code in ("file-crashed", "internal-error", "file-unreadable") for p in outcome.problems)
+    return any(p.code in ("file-crashed", "file-timeout", "internal-error", "file-unreadable")
+               for p in outcome.problems)
 
 
 def _process_and_encode(item: InputFile, settings: Settings, today: dt.date | None,
@@ -289,9 +293,11 @@ def _process_and_encode(item: InputFile, settings: Settings, today: dt.date | No
     return outcome, content_key(salt, data), encode_outcome(outcome)
 
 
-def _crashed(item: InputFile, detail: str) -> tuple[FileOutcome, None, None]:
+def _crashed(item: InputFile, detail: str, limit: int = 0) -> tuple[FileOutcome, None, None]:
     if detail == CRASHED:
         prob = problem("file-crashed", file=item.relpath)
+    elif detail == TIMED_OUT:
+        prob = problem("file-timeout", file=item.relpath, limit=limit)
     else:
         prob = problem("internal-error", file=item.relpath, detail=detail)
     return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime), None, None

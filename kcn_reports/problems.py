@@ -41,6 +41,8 @@ CATALOG: dict[str, Kind] = {
     "file-unreadable": Kind(ERROR, "Không mở được tệp: {detail}.", "Kiểm tra quyền truy cập hoặc đóng tệp đang mở trong Excel."),
     "file-crashed": Kind(ERROR, "Tệp làm trình đọc Excel dừng đột ngột (tệp hỏng hoặc cố ý gây hại); không đọc.",
                          "Mở thử bằng Excel; xin doanh nghiệp lập lại báo cáo trên mẫu gốc."),
+    "file-timeout": Kind(ERROR, "Đọc tệp quá {limit} giây nên đã dừng (tệp quá lớn hoặc hỏng).",
+                         "Mở thử bằng Excel và lưu lại; nếu tệp đúng là lớn, tăng max_seconds_per_file trong kcn_reports.toml."),
     "internal-error": Kind(ERROR, "Lỗi của chương trình khi đọc tệp này: {detail}.",
                            "Báo cho người phát triển kèm tệp này; các tệp khác vẫn được xử lý."),
     "sheet-unreadable": Kind(WARNING, "Không đọc được trang tính: {detail}.",

@@ -101,6 +101,8 @@ pdf = false
 max_uncompressed_mb = 200
 max_rows = 100000
 max_cols = 256
+# Thời gian tối đa đọc một tệp (giây); quá thời gian thì dừng tệp đó, các tệp khác vẫn chạy.
+max_seconds_per_file = 60
 """
 
 
@@ -127,6 +129,7 @@ class Limits:
     max_uncompressed_mb: int = 200
     max_rows: int = 100_000
     max_cols: int = 256
+    max_seconds_per_file: int = 60
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,7 @@ def _from_dict(data: dict[str, Any], path: Path | None) -> Settings:
             max_uncompressed_mb=get(limits, "max_uncompressed_mb", int, "limits.", 200),
             max_rows=get(limits, "max_rows", int, "limits.", 100_000),
             max_cols=get(limits, "max_cols", int, "limits.", 256),
+            max_seconds_per_file=get(limits, "max_seconds_per_file", int, "limits.", 60),
         ),
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -22,6 +22,7 @@ R = TypeVar("R")
 
 WORKER_MEMORY_LIMIT = 3 * 1024**3
 CRASHED = "crashed"
+TIMED_OUT = "timed-out"
 
 
 def _init_worker() -> None:
@@ -64,13 +65,16 @@ def _run_chunk(func: Callable[[T], R], chunk: list[T]) -> list[R | BaseException
 
 
 def run_isolated(func: Callable[[T], R], items: list[T], on_crash: Callable[[T, str], R],
-                 jobs: int | None = None, chunk_size: int | None = None) -> Iterator[tuple[int, R]]:
+                 jobs: int | None = None, chunk_size: int | None = None,
+                 timeout: float | None = None) -> Iterator[tuple[int, R]]:
     """Yield (index, func(item)) for every item, in completion order.
 
     Items travel in chunks (one task per item costs more than reading a small file), at most
-    two chunks per worker in flight. When a worker dies, the items of the chunks in flight are
-    re-run alone; one whose lone process dies too yields `on_crash(item, CRASHED)`; an item
-    whose `func` raises yields `on_crash(item, description)`.
+    two chunks per worker in flight. When a worker dies, or no chunk finishes within `timeout`
+    seconds, the workers are stopped and the items of the chunks in flight are re-run alone; one
+    whose lone process dies too yields `on_crash(item, CRASHED)`, one still running after
+    `timeout` seconds `on_crash(item, TIMED_OUT)`; an item whose `func` raises yields
+    `on_crash(item, "ExceptionName: message")`.
     """
     # Imported here: a re-run served from the cache starts no worker (multiprocessing is slow
     # to import).
@@ -99,8 +103,10 @@ def run_isolated(func: Callable[[T], R], items: list[T], on_crash: Callable[[T, 
                     in_flight[future] = indices
                 if not in_flight:
                     break  # the pool broke with nothing running: start a fresh one
-                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                broken = False
+                done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
+                broken = not done  # nothing finished in time: some file hangs a worker
+                if broken:
+                    _stop_workers(pool)
                 for future in done:
                     indices = in_flight.pop(future)
                     try:
@@ -121,15 +127,36 @@ def run_isolated(func: Callable[[T], R], items: list[T], on_crash: Callable[[T, 
                     in_flight.clear()
                     break
     for index in suspects:
-        outcome = _run_alone(func, items[index])
-        yield index, outcome if outcome is not None else on_crash(items[index], CRASHED)
+        outcome, verdict = _run_alone(func, items[index], timeout)
+        if verdict is None and outcome is not None:
+            yield index, outcome
+        else:
+            yield index, on_crash(items[index], verdict or CRASHED)
 
 
-def _run_alone(func: Callable[[T], R], item: T) -> R | None:
+def _stop_workers(pool: Any) -> None:
+    """Terminate a pool's worker processes (ProcessPoolExecutor has no public way before
+    Python 3.14; `_processes` has been there since 3.2)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+
+
+def _run_alone(func: Callable[[T], R], item: T,
+               timeout: float | None) -> tuple[R | None, str | None]:
+    """(result, None), or (None, CRASHED / TIMED_OUT)."""
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker) as pool:
-        try:
-            return pool.submit(func, item).result()
-        except Exception:  # noqa: BLE001 - BrokenProcessPool or a bug: the caller reports it
-            return None
+    pool = ProcessPoolExecutor(max_workers=1, initializer=_init_worker)
+    try:
+        return pool.submit(func, item).result(timeout=timeout), None
+    except FutureTimeout:
+        _stop_workers(pool)
+        return None, TIMED_OUT
+    except BrokenProcessPool:
+        return None, CRASHED
+    except Exception as exc:  # noqa: BLE001 - a bug on this item: the caller reports it
+        return None, f"{type(exc).__name__}: {exc}"
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -35,9 +35,9 @@ def counting(monkeypatch):
     seen: list[int] = []
     original = check_module.run_isolated
 
-    def spy(func, items, on_crash, jobs=None):
+    def spy(func, items, on_crash, jobs=None, **options):
         seen.append(len(items))
-        return original(func, items, on_crash, jobs)
+        return original(func, items, on_crash, jobs, **options)
 
     monkeypatch.setattr(check_module, "run_isolated", spy)
     return seen
