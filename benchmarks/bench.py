@@ -5,8 +5,8 @@
 
 Prints each time (the median of several runs for the short ones), peak memory (largest single
 process, POSIX only) and the ratios against the targets. Nothing here is a test: timings on
-shared machines vary, so no test asserts them. The corpus is written once and is minutes old
-when measured, as returns are in an office.
+shared machines vary, so no test asserts them. The corpus is dated an hour back, as returns
+received earlier are.
 """
 
 from __future__ import annotations
@@ -68,6 +68,14 @@ def measure(command: list[str], env: dict[str, str], repeat: int = 1,
     return runs[len(runs) // 2]
 
 
+def age(files: list[Path]) -> None:
+    """Date the corpus an hour back, as returns received earlier are (the cache does not trust
+    the times of files changed in the last seconds, and reads those by content)."""
+    then = time.time() - 3600
+    for path in files:
+        os.utime(path, (then, then))
+
+
 def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "kcn_reports", *args]
 
@@ -92,6 +100,7 @@ def main() -> int:
         corpus = root / "inputs"
         started = time.perf_counter()
         files = make_corpus(corpus, args.n)
+        age(files)
         print(f"Tạo {len(files)} tệp mẫu trong {time.perf_counter() - started:.1f} s")
         listing = root / "files.txt"
         listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
@@ -125,6 +134,7 @@ def main() -> int:
         if args.big:
             shutil.rmtree(corpus)
             big_files = make_corpus(corpus, args.big)
+            age(big_files)
             results["generate_big"] = measure(cli("--no-cache", "--workspace", str(root),
                                                   "generate", "--kind", "annual", "--year",
                                                   "2016", "--inputs", str(corpus), "--out",
