@@ -133,9 +133,6 @@ class ResultCache:
             self.pending_index.append((_index_path(item), item.size, item.mtime_ns, key,
                                        time.time_ns()))
 
-    def get(self, key: str, relpath: str, mtime: float) -> FileOutcome | None:
-        return self.get_many([(key, relpath, mtime)]).get(relpath)
-
     def get_many(self, wanted: list[tuple[str, str, float]]) -> dict[str, FileOutcome]:
         """Outcomes found for (key, relpath, mtime) triples, by relpath (files with the same
         content share an entry); a bad entry is a miss."""
@@ -160,9 +157,6 @@ class ResultCache:
                 except Exception:  # noqa: BLE001 - an unusable entry is a miss
                     continue
         return found
-
-    def put(self, key: str, outcome: FileOutcome) -> None:
-        self.put_encoded(key, encode_outcome(outcome))
 
     def put_encoded(self, key: str, payload: str) -> None:
         if self.db is not None:

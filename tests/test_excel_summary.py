@@ -9,6 +9,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from helpers import write_ledger
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,7 +32,6 @@ from kcn_reports.excel_summary import (
     write_summary,
 )
 from kcn_reports.formdef import FIELDS, OWNERSHIP_LABELS
-from kcn_reports.ledgerdef import SHEETS as LEDGER_SHEETS
 from kcn_reports.parse import FormReturn
 from kcn_reports.settings import load_settings
 
@@ -115,9 +115,7 @@ def fill_form(path: Path, values: dict) -> None:
     book.save(path)
 
 
-def write_ledger(path: Path) -> None:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
+def write_sample_ledger(path: Path) -> None:
     rows: dict[str, list[list[Any]]] = {
         "enterprises": [[tax, name, zone, owner, "Hàn Quốc" if owner == "FDI" else None, None,
                          None] for tax, name, zone, owner in ENTERPRISES],
@@ -126,12 +124,7 @@ def write_ledger(path: Path) -> None:
         "movements": [[dt.datetime(2016, 5, 10), "Chi bộ Công ty TNHH Hồng Hải", "Kết nạp", 3,
                        "2400000001", None]],
     }
-    for spec in LEDGER_SHEETS:
-        sheet = book.create_sheet(spec.name)
-        sheet.append([c.header for c in spec.columns])
-        for row in rows.get(spec.key, []):
-            sheet.append(row)
-    book.save(path)
+    write_ledger(path, **rows)
 
 
 def context() -> dict:
@@ -177,7 +170,7 @@ def report(tmp_path_factory) -> CheckReport:
     inputs = tmp_path_factory.mktemp("inputs")
     for relpath, values in RETURNS.items():
         fill_form(inputs / relpath, values)
-    write_ledger(inputs / "Sổ theo dõi.xlsx")
+    write_sample_ledger(inputs / "Sổ theo dõi.xlsx")
     (inputs / "~$hong hai.xlsx").write_bytes(b"lock")
     (inputs / "ghi chú.txt").write_text("không phải báo cáo", encoding="utf-8")
     return check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
