@@ -10,8 +10,9 @@ to two seconds, so a quick second edit could otherwise go unseen).
 
 The key is the SHA-256 of the file's bytes together with everything else the result depends
 on: the program and form versions, the settings that shape reading (zones, limits) and the
-date (a few rules compare with today). Entries are JSON in one SQLite file: a corrupt, foreign
-or unreadable cache is ignored and rebuilt, never trusted (no pickle, nothing executable).
+date (a few rules compare with today). Entries are the JSON records of `record` in one SQLite
+file: a corrupt, foreign or unreadable cache is ignored and rebuilt, never trusted (no pickle,
+nothing executable).
 """
 
 from __future__ import annotations
@@ -24,20 +25,16 @@ import os
 import sqlite3
 import sys
 import time
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
-from kcn_reports import __version__
+from kcn_reports import __version__, record
 from kcn_reports.check import FileOutcome
 from kcn_reports.discover import InputFile
-from kcn_reports.formdef import FORM_VERSION, Period
-from kcn_reports.ledger import Ledger, Row
-from kcn_reports.parse import FormReturn
-from kcn_reports.problems import Problem
+from kcn_reports.formdef import FORM_VERSION
 from kcn_reports.settings import Settings
 
-SCHEMA = "kcn-reports-cache-2"
+SCHEMA = "kcn-reports-cache-3"
 RACY_NS = 2_000_000_000
 
 
@@ -152,8 +149,7 @@ class ResultCache:
         for key, relpath, mtime in wanted:
             if key in payloads:
                 try:
-                    data = json.loads(payloads[key], object_hook=_tagged)
-                    found[relpath] = outcome_from_json(data, relpath, mtime)
+                    found[relpath] = record.decode(payloads[key], relpath, mtime)
                 except Exception:  # noqa: BLE001 - an unusable entry is a miss
                     continue
         return found
@@ -182,69 +178,3 @@ def content_key(salt: bytes, data: bytes) -> str:
 
 def _index_path(item: InputFile) -> str:
     return os.path.abspath(item.path)
-
-
-# -- JSON with dates and periods ---------------------------------------------------------------
-
-def _encode(value: Any) -> Any:
-    if isinstance(value, Period):
-        return {"$period": [value.kind, value.year]}
-    if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_encode(v) for v in value]
-    return value
-
-
-def _tagged(obj: dict[str, Any]) -> Any:
-    """json object_hook: dates and periods back from their tagged form."""
-    if "$date" in obj:
-        return dt.date.fromisoformat(obj["$date"])
-    if "$period" in obj:
-        kind, year = obj["$period"]
-        return Period(kind, int(year))
-    return obj
-
-
-def encode_outcome(outcome: FileOutcome) -> str:
-    return json.dumps(outcome_to_json(outcome), ensure_ascii=False)
-
-
-def outcome_to_json(outcome: FileOutcome) -> dict[str, Any]:
-    form = outcome.form
-    ledger = outcome.ledger
-    return {
-        "kind": outcome.kind,
-        "outcome": outcome.outcome,
-        "reason": outcome.reason,
-        "problems": [asdict(p) for p in outcome.problems],
-        "form": None if form is None else {
-            "sheet": form.sheet, "values": _encode(form.values), "cells": form.cells,
-            "problems": [asdict(p) for p in form.problems], "form_version": form.form_version},
-        "ledger": None if ledger is None else {
-            "rows": {k: [{"values": _encode(r.values), "cells": r.cells} for r in rows]
-                     for k, rows in ledger.rows.items()},
-            "problems": [asdict(p) for p in ledger.problems]},
-    }
-
-
-def outcome_from_json(data: dict[str, Any], relpath: str, mtime: float) -> FileOutcome:
-    """Rebuild an outcome for the file at `relpath` (same content may sit at another path)."""
-
-    def problems(items: list[dict[str, Any]]) -> list[Problem]:
-        return [replace(Problem(**item), file=relpath) for item in items]
-
-    form = None
-    if data["form"] is not None:
-        raw = data["form"]
-        form = FormReturn(relpath, raw["sheet"], dict(raw["values"]), dict(raw["cells"]),
-                          problems(raw["problems"]), raw["form_version"])
-    ledger = None
-    if data["ledger"] is not None:
-        raw = data["ledger"]
-        ledger = Ledger(relpath, {k: [Row(dict(r["values"]), dict(r["cells"])) for r in rows]
-                                  for k, rows in raw["rows"].items()}, problems(raw["problems"]))
-    return FileOutcome(relpath, data["kind"], data["outcome"], data["reason"],
-                       problems(data["problems"]), form, mtime, ledger)

@@ -238,16 +238,17 @@ def check_inputs(inputs: Path, settings: Settings,
     outcomes.extend(hits.values())
     if progress and hits:
         progress(len(hits), len(found))
-    work = functools.partial(_process_and_encode, settings=settings, today=today,
+    from kcn_reports import record  # imports this module
+
+    work = functools.partial(_process_to_record, settings=settings, today=today,
                              salt=cache.salt if cache is not None else None)
-    items = {item.relpath: item for item in misses}
     limit = settings.limits.max_seconds_per_file
     crashed = functools.partial(_crashed, limit=limit)
-    for _index, (outcome, key, payload) in run_isolated(work, misses, crashed, jobs,
-                                                         timeout=limit or None):
-        outcomes.append(outcome)
-        if cache is not None and key is not None and payload is not None:
-            cache.store(items[outcome.relpath], key, payload)
+    for index, (payload, key) in run_isolated(work, misses, crashed, jobs, timeout=limit or None):
+        item = misses[index]
+        outcomes.append(record.decode(payload, item.relpath, item.mtime))
+        if cache is not None and key is not None:
+            cache.store(item, key, payload)
         if progress:
             progress(len(outcomes) - len(skipped), len(found))
     if cache is not None:
@@ -275,32 +276,35 @@ def _crash_codes(outcome: FileOutcome) -> bool:
                for p in outcome.problems)
 
 
-def _process_and_encode(item: InputFile, settings: Settings, today: dt.date | None,
-                        salt: bytes | None) -> tuple[FileOutcome, str | None, str | None]:
-    """In a worker: the outcome and, with a cache, its content key and entry (hashed and
-    encoded here, in parallel, off the main process)."""
-    if salt is None:
-        return process_file(item, settings, today), None, None
-    from kcn_reports.cache import content_key, encode_outcome
+def _process_to_record(item: InputFile, settings: Settings, today: dt.date | None,
+                       salt: bytes | None) -> tuple[str, str | None]:
+    """In a worker: the file's outcome as a compact record (cheaper to send back than the
+    objects) and, with a cache, its content key (hashed here, in parallel)."""
+    from kcn_reports import record
+    from kcn_reports.cache import content_key
 
     try:
         data: bytes | None = item.path.read_bytes()
     except OSError:
         data = None  # process_file reads again and reports why it cannot
     outcome = process_file(item, settings, today, data=data)
-    if data is None or _crash_codes(outcome):
-        return outcome, None, None
-    return outcome, content_key(salt, data), encode_outcome(outcome)
+    payload = record.encode(outcome)
+    if salt is None or data is None or _crash_codes(outcome):
+        return payload, None
+    return payload, content_key(salt, data)
 
 
-def _crashed(item: InputFile, detail: str, limit: int = 0) -> tuple[FileOutcome, None, None]:
+def _crashed(item: InputFile, detail: str, limit: int = 0) -> tuple[str, None]:
+    from kcn_reports import record
+
     if detail == CRASHED:
         prob = problem("file-crashed", file=item.relpath)
     elif detail == TIMED_OUT:
         prob = problem("file-timeout", file=item.relpath, limit=limit)
     else:
         prob = problem("internal-error", file=item.relpath, detail=detail)
-    return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime), None, None
+    outcome = FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
+    return record.encode(outcome), None
 
 
 def _mark_superseded(outcomes: list[FileOutcome]) -> None:

@@ -287,7 +287,7 @@ def _inspect_zip(data: bytes, max_uncompressed_mb: int,
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         return "file-corrupt", {"detail": f"tệp nén hỏng ({_short(exc)})"}
-    book.archive = archive  # kept open (in memory) for the sheet checks and formula lookups
+    book.archive, book.data = archive, data  # kept for the sheet checks and formula lookups
     return _inspect_archive(archive, max_uncompressed_mb, book)
 
 
@@ -322,37 +322,39 @@ def _inspect_archive(archive: zipfile.ZipFile, max_uncompressed_mb: int,
         if name not in names:
             continue
         try:
-            if name in _READ_WHOLE:
-                contents[name] = archive.read(name)
-            else:
-                with archive.open(name) as member:
-                    contents[name] = member.read(4096)
+            contents[name] = _read_member(book.data, archive, name,
+                                          None if name in _READ_WHOLE else _HEAD)
         except Exception as exc:  # noqa: BLE001 - any failure here is a corrupt file
             return "file-corrupt", {"detail": f"phần {name} hỏng ({_short(exc)})"}
         verdict = _check_part(name, contents[name])
         if verdict:
             return verdict
     if book.container == "xlsx":
-        book.sheet_parts = _xlsx_sheet_parts(contents.get("xl/workbook.xml", b""),
-                                             contents.get("xl/_rels/workbook.xml.rels", b""))
+        book.sheet_parts = dict(_xlsx_sheet_parts(contents.get("xl/workbook.xml", b""),
+                                                  contents.get("xl/_rels/workbook.xml.rels", b"")))
     if "docProps/custom.xml" in contents:
         book.properties = _custom_properties(contents["docProps/custom.xml"])
     return None
 
 
-def _read_member(data: bytes, archive: zipfile.ZipFile, part: str) -> bytes:
-    """A member of the in-memory zip `data`, for scanning. A deflated member is inflated with
-    zlib directly, at half the cost of `ZipFile.read` (no CRC check: calamine reads the part
-    again itself), and never beyond the size the zip declares for it."""
+def _read_member(data: bytes, archive: zipfile.ZipFile, part: str,
+                 head: int | None = None) -> bytes:
+    """A member of the in-memory zip `data` (its first `head` bytes only, if given), for
+    scanning. A deflated member is inflated with zlib directly, at half the cost of
+    `ZipFile.read` (no CRC check: calamine reads the part again itself), and never beyond the
+    size the zip declares for it."""
     info = archive.getinfo(part)
     start = info.header_offset
     if (info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x1
             or data[start:start + 4] != ZIP_MAGIC):
-        return archive.read(info)
+        if head is None:
+            return archive.read(info)
+        with archive.open(info) as member:
+            return member.read(head)
     name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
     begin = start + 30 + name_length + extra_length
-    content = zlib.decompressobj(-15).decompress(data[begin:begin + info.compress_size],
-                                                 info.file_size + 1)
+    limit = info.file_size + 1 if head is None else min(head, info.file_size + 1)
+    content = zlib.decompressobj(-15).decompress(data[begin:begin + info.compress_size], limit)
     if len(content) > info.file_size:
         raise zipfile.BadZipFile("nội dung lớn hơn kích thước khai báo")
     return content
@@ -361,6 +363,7 @@ def _read_member(data: bytes, archive: zipfile.ZipFile, part: str) -> bytes:
 # Parts needed whole (small, or a grid to measure); for the others the head is enough to see an
 # entity declaration, which must come before the root element.
 _READ_WHOLE = {"content.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "docProps/custom.xml"}
+_HEAD = 4096
 _CUSTOM_PROPERTY = re.compile(rb'<property\b[^>]*\bname="([^"]{1,100})"[^>]*>\s*<vt:\w+[^>]*>([^<]{0,200})<')
 
 
@@ -433,8 +436,10 @@ def _declared_grid_cells(name: str, data: bytes) -> int:
     return 0
 
 
-def _xlsx_sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
-    """Sheet name -> zip member path, from workbook.xml and its relationships."""
+@functools.lru_cache(maxsize=256)
+def _xlsx_sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> tuple[tuple[str, str], ...]:
+    """(sheet name, zip member path) pairs, from workbook.xml and its relationships. Cached:
+    returns filled in from one blank form carry the same two parts."""
     workbook = workbook_xml.decode("utf-8", "replace")
     rels = rels_xml.decode("utf-8", "replace")
     targets = {}
@@ -454,7 +459,7 @@ def _xlsx_sheet_parts(workbook_xml: bytes, rels_xml: bytes) -> dict[str, str]:
             key = rid.group(1) or rid.group(2)
             if key in targets:
                 parts[_xml_unescape(name.group(1))] = targets[key]
-    return parts
+    return tuple(parts.items())
 
 
 _RELATIONSHIP = re.compile(r"<Relationship\b[^>]*>")

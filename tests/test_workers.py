@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 
+from kcn_reports import record
 from kcn_reports.check import _crashed
 from kcn_reports.discover import InputFile
 from kcn_reports.workers import CRASHED, TIMED_OUT, run_isolated
@@ -41,7 +42,8 @@ def test_dead_worker_costs_only_its_file_and_bugs_are_reported():
 
 def test_timeout_outcome_is_a_located_vietnamese_reason(tmp_path):
     item = InputFile(tmp_path / "to.xlsx", "thư mục/to.xlsx", 10, 0.0)
-    outcome, key, payload = _crashed(item, TIMED_OUT, limit=60)
-    assert outcome.outcome == "rejected" and key is None and payload is None
+    payload, key = _crashed(item, TIMED_OUT, limit=60)
+    outcome = record.decode(payload, item.relpath, item.mtime)
+    assert outcome.outcome == "rejected" and key is None
     assert outcome.problems[0].code == "file-timeout"
     assert "60 giây" in outcome.reason and outcome.problems[0].file == "thư mục/to.xlsx"
