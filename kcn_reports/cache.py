@@ -116,7 +116,7 @@ class ResultCache:
             else:
                 # Changed, or seen too soon after a change to trust the times: by content.
                 try:
-                    key = self.key(item.path.read_bytes())
+                    key = self.key(item.read_bytes())
                 except OSError:
                     continue
                 self.pending_index.append((path, item.size, item.mtime_ns, key, time.time_ns()))

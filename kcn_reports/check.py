@@ -188,13 +188,13 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
                        limit=limits.max_uncompressed_mb)
         return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
     try:
-        data = item.path.read_bytes() if data is None else data
+        data = item.read_bytes() if data is None else data
     except OSError as exc:
         detail = ("tệp đang bị khóa (có thể đang mở trong Excel) hoặc không có quyền đọc"
                   if isinstance(exc, PermissionError) else str(exc))
         prob = problem("file-unreadable", file=item.relpath, detail=detail)
         return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
-    book = read_workbook(data, item.relpath, path=str(item.path),
+    book = read_workbook(data, item.relpath, path=item.path,
                          max_uncompressed_mb=limits.max_uncompressed_mb,
                          max_rows=limits.max_rows, max_cols=limits.max_cols)
     if has_errors(book.problems):
@@ -284,7 +284,7 @@ def _process_to_record(item: InputFile, settings: Settings, today: dt.date | Non
     from kcn_reports.cache import content_key
 
     try:
-        data: bytes | None = item.path.read_bytes()
+        data: bytes | None = item.read_bytes()
     except OSError:
         data = None  # process_file reads again and reports why it cannot
     outcome = process_file(item, settings, today, data=data)

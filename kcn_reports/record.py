@@ -40,7 +40,7 @@ def encode(outcome: FileOutcome) -> str:
 def decode(payload: str, relpath: str, mtime: float) -> FileOutcome:
     """The outcome of the file at `relpath` (the same content may sit at another path).
     Raises on a record that is not one of ours (ValueError, TypeError, KeyError…)."""
-    kind, outcome, reason, problems, form, ledger = json.loads(payload, object_hook=_untag)
+    kind, outcome, reason, problems, form, ledger = _DECODER.decode(payload)
     return FileOutcome(
         relpath, _text(kind), _text(outcome), _text(reason), _unproblems(problems, relpath),
         None if form is None else FormReturn(
@@ -116,6 +116,9 @@ def _untag(obj: dict[str, Any]) -> Any:
             kind, year = obj["$period"]
             return Period(_text(kind), int(year))
     return obj
+
+
+_DECODER = json.JSONDecoder(object_hook=_untag)  # one, not one per json.loads call
 
 
 def _text(value: Any) -> str:

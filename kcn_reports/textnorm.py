@@ -7,7 +7,6 @@ import re
 import unicodedata
 
 _PUNCT = re.compile(r"[^\w%/]+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
 
 
 def nfc(text: str) -> str:
@@ -28,9 +27,9 @@ def fold(text: str) -> str:
 
     Cached: the same labels recur in every return."""
     text = strip_accents(nfc(text)).lower()
-    return _SPACES.sub(" ", _PUNCT.sub(" ", text)).strip()
+    return " ".join(_PUNCT.sub(" ", text).split())
 
 
 def clean(text: str) -> str:
     """Text as it should be stored: NFC, trimmed, inner runs of whitespace made one space."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    return " ".join(nfc(text).split())  # split() and \s agree on what whitespace is

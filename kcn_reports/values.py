@@ -8,11 +8,11 @@ or raises `ParseError` carrying a problem code from `problems.CATALOG`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from kcn_reports.formdef import (
     NO_WORDS,
@@ -39,10 +39,9 @@ class ParseError(ValueError):
         self.params = params
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):  # a named tuple: built for every cell read, and cheaper than a dataclass
     value: Any
-    warnings: tuple[tuple[str, dict[str, Any]], ...] = field(default_factory=tuple)
+    warnings: tuple[tuple[str, dict[str, Any]], ...] = ()
 
 
 ZERO_WORDS = {"-", "–", "—", "không có", "khong co", "0"}
@@ -143,11 +142,9 @@ def parse_yes_no(raw: Any) -> Parsed:
     if not key:
         # Punctuation only ("-", "x" is handled below); "-" means no.
         return Parsed(False) if clean(str(raw)) in ZERO_WORDS else _not_yes_no()
-    yes = {fold(w) for w in YES_WORDS}
-    no = {fold(w) for w in NO_WORDS}
-    if key in yes:
+    if key in _YES:
         return Parsed(True)
-    if key in no:
+    if key in _NO:
         return Parsed(False)
     first = key.split(" ")[0]
     if first in {"co", "yes", "da"}:
@@ -155,6 +152,10 @@ def parse_yes_no(raw: Any) -> Parsed:
     if first in {"khong", "chua", "no", "ko"}:
         return Parsed(False)
     return _not_yes_no()
+
+
+_YES = frozenset(fold(w) for w in YES_WORDS)
+_NO = frozenset(fold(w) for w in NO_WORDS)
 
 
 def _not_yes_no() -> Parsed:
@@ -265,11 +266,32 @@ def parse_zone(raw: Any, zones: tuple[Zone, ...]) -> Parsed:
     """Match a zone tolerantly: with or without diacritics and the "KCN" prefix."""
     if is_blank(raw):
         return Parsed(None)
-    wanted = zone_key(str(raw))
+    name = _zone_names(zones).get(zone_key(str(raw)))
+    if name is None:
+        raise ParseError("unknown-zone", known=", ".join(z.name for z in zones))
+    return Parsed(name)
+
+
+@functools.lru_cache(maxsize=8)
+def _zone_names(zones: tuple[Zone, ...]) -> dict[str, str]:
+    """Every spelling's key -> the zone's name (the first zone listed wins a shared key)."""
+    names: dict[str, str] = {}
     for zone in zones:
-        if wanted in {zone_key(n) for n in (zone.name, *zone.aliases)}:
-            return Parsed(zone.name)
-    raise ParseError("unknown-zone", known=", ".join(z.name for z in zones))
+        for spelling in (zone.name, *zone.aliases):
+            names.setdefault(zone_key(spelling), zone.name)
+    return names
+
+
+def _ownership_keys() -> dict[str, str]:
+    """Every spelling's key -> 'fdi' / 'domestic' (the first listed wins a shared key)."""
+    keys: dict[str, str] = {}
+    for canonical, spellings in OWNERSHIP_CHOICES.items():
+        for spelling in spellings:
+            keys.setdefault(fold(spelling), canonical)
+    return keys
+
+
+_OWNERSHIP = _ownership_keys()
 
 
 def parse_ownership(raw: Any) -> Parsed:
@@ -277,9 +299,8 @@ def parse_ownership(raw: Any) -> Parsed:
     if is_blank(raw):
         return Parsed(None)
     key = fold(str(raw))
-    for canonical, spellings in OWNERSHIP_CHOICES.items():
-        if key in {fold(s) for s in spellings}:
-            return Parsed(canonical)
+    if key in _OWNERSHIP:
+        return Parsed(_OWNERSHIP[key])
     if "fdi" in key or "nuoc ngoai" in key:
         return Parsed("fdi")
     if "trong nuoc" in key or "viet nam" in key:

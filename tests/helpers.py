@@ -112,7 +112,7 @@ def fill(path: Path, values: dict, *, mutate=None) -> Path:
 
 def read(path: Path, inputs: Path):
     info = path.stat()
-    return process_file(InputFile(path, path.relative_to(inputs).as_posix(), info.st_size,
+    return process_file(InputFile(str(path), path.relative_to(inputs).as_posix(), info.st_size,
                                   info.st_mtime), SETTINGS)
 
 

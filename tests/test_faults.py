@@ -427,7 +427,7 @@ def test_file_without_read_permission(tmp_path, good_bytes):
 
 def test_file_gone_between_listing_and_reading(tmp_path):
     """What a file locked or deleted while the run is going gives (testable as root too)."""
-    gone = InputFile(tmp_path / "mat.xlsx", "mat.xlsx", 10_000, 0.0)
+    gone = InputFile(str(tmp_path / "mat.xlsx"), "mat.xlsx", 10_000, 0.0)
     outcome = process_file(gone, SETTINGS)
     assert_refused(outcome, REJECTED, "file-unreadable", "Không mở được tệp")
 
@@ -462,8 +462,8 @@ def test_file_larger_than_the_limit_on_disk_is_not_read(tmp_path, monkeypatch):
     def no_read(self):
         raise AssertionError("read despite its size")
 
-    monkeypatch.setattr(Path, "read_bytes", no_read)
-    outcome = process_file(InputFile(big, "to.xls", big.stat().st_size, 0.0), strict)
+    monkeypatch.setattr(InputFile, "read_bytes", no_read)
+    outcome = process_file(InputFile(str(big), "to.xls", big.stat().st_size, 0.0), strict)
     assert_refused(outcome, REJECTED, "file-too-large", "giới hạn 1 MB")
 
 

@@ -41,7 +41,7 @@ def test_dead_worker_costs_only_its_file_and_bugs_are_reported():
 
 
 def test_timeout_outcome_is_a_located_vietnamese_reason(tmp_path):
-    item = InputFile(tmp_path / "to.xlsx", "thư mục/to.xlsx", 10, 0.0)
+    item = InputFile(str(tmp_path / "to.xlsx"), "thư mục/to.xlsx", 10, 0.0)
     payload, key = _crashed(item, TIMED_OUT, limit=60)
     outcome = record.decode(payload, item.relpath, item.mtime)
     assert outcome.outcome == "rejected" and key is None
