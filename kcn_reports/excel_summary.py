@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import math
 import re
 import textwrap
@@ -277,13 +278,17 @@ def resolve(context: Mapping[str, Any], path: str) -> tuple[bool, Any]:
 
 def _text_width(text: str, bold: bool = False) -> float:
     """Approximate width in Excel character units (capitals are wider)."""
-    widest = max((sum(1.25 if ch.isupper() else 1.0 for ch in line)
-                  for line in text.split("\n")), default=0.0)
+    if "\n" in text:
+        widest = max(_text_width(line) for line in text.split("\n"))
+    else:
+        widest = len(text) + 0.25 * sum(map(str.isupper, text))
     return widest * (1.1 if bold else 1.0)
 
 
 def _line_count(text: str, width: float) -> int:
     usable = max(int(width - 1.5), 1)
+    if len(text) <= usable and "\n" not in text and "\t" not in text:
+        return 1  # what textwrap would say, without wrapping (most cells)
     return sum(max(1, len(textwrap.wrap(part, usable))) for part in text.split("\n"))
 
 
@@ -302,8 +307,13 @@ class _Styles:
     def __init__(self, book: Any) -> None:
         self.book = book
         self.cache: dict[tuple[tuple[str, Any], ...], Any] = {}
+        # Asked for every cell written: a C-level cache in front of the sorted-key one.
+        self.lookup = functools.lru_cache(maxsize=None)(self._format)
 
     def __call__(self, **props: Any) -> Any:
+        return self.lookup(**props)
+
+    def _format(self, **props: Any) -> Any:
         key = tuple(sorted(props.items()))
         if key not in self.cache:
             self.cache[key] = self.book.add_format(

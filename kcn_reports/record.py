@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from typing import Any
 
 from kcn_reports.check import FileOutcome
@@ -58,7 +59,8 @@ def _problems(problems: list[Problem]) -> list[list[str]]:
 
 
 def _unproblems(rows: list[list[str]], relpath: str) -> list[Problem]:
-    return [Problem(code, severity, message, relpath, sheet, cell, field, value, hint)
+    return [Problem(_text(code), _text(severity), message, relpath, _text(sheet), cell,
+                    _text(field), value, _text(hint))
             for code, severity, message, sheet, cell, field, value, hint in rows]
 
 
@@ -85,7 +87,8 @@ def _cells(cells: dict[str, str]) -> Any:
 def _uncells(stored: Any) -> dict[str, str]:
     if isinstance(stored, dict):
         return stored
-    return {key: cell for key, cell in zip(FORM_KEYS, stored, strict=True) if cell is not None}
+    return {key: _text(cell) for key, cell in zip(FORM_KEYS, stored, strict=True)
+            if cell is not None}
 
 
 _FORM_KEY_SET = frozenset(FORM_KEYS)
@@ -122,6 +125,8 @@ _DECODER = json.JSONDecoder(object_hook=_untag)  # one, not one per json.loads c
 
 
 def _text(value: Any) -> str:
+    """A string that recurs across files (a kind, a sheet name, a cell address), shared: ten
+    thousand outcomes in memory hold one copy of each."""
     if not isinstance(value, str):
         raise TypeError("text expected")
-    return value
+    return sys.intern(value)
