@@ -76,8 +76,9 @@ def run_isolated(func: Callable[[T], R], items: list[T], on_crash: Callable[[T, 
     `timeout` seconds `on_crash(item, TIMED_OUT)`; an item whose `func` raises yields
     `on_crash(item, "ExceptionName: message")`.
     """
-    # Imported here: a re-run served from the cache starts no worker (multiprocessing is slow
-    # to import).
+    if not items:
+        return  # a re-run served from the cache: no worker, not even multiprocessing imported
+    # Imported here: multiprocessing is slow to import.
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
