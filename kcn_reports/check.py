@@ -246,7 +246,11 @@ def check_inputs(inputs: Path, settings: Settings,
     crashed = functools.partial(_crashed, limit=limit)
     for index, (payload, key) in run_isolated(work, misses, crashed, jobs, timeout=limit or None):
         item = misses[index]
-        outcomes.append(record.decode(payload, item.relpath, item.mtime))
+        try:
+            outcomes.append(record.decode(payload, item.relpath, item.mtime))
+        except Exception as exc:  # noqa: BLE001 - a record not read back: this file's problem only
+            outcomes.append(_crash_outcome(item, f"{type(exc).__name__}: {exc}"))
+            continue
         if cache is not None and key is not None:
             cache.store(item, key, payload)
         if progress:
@@ -295,16 +299,20 @@ def _process_to_record(item: InputFile, settings: Settings, today: dt.date | Non
 
 
 def _crashed(item: InputFile, detail: str, limit: int = 0) -> tuple[str, None]:
+    """What a worker would have sent back for a file that crashed, hung or raised."""
     from kcn_reports import record
 
+    return record.encode(_crash_outcome(item, detail, limit)), None
+
+
+def _crash_outcome(item: InputFile, detail: str, limit: int = 0) -> FileOutcome:
     if detail == CRASHED:
         prob = problem("file-crashed", file=item.relpath)
     elif detail == TIMED_OUT:
         prob = problem("file-timeout", file=item.relpath, limit=limit)
     else:
         prob = problem("internal-error", file=item.relpath, detail=detail)
-    outcome = FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
-    return record.encode(outcome), None
+    return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
 
 
 def _mark_superseded(outcomes: list[FileOutcome]) -> None:

@@ -87,3 +87,26 @@ def test_dates_and_periods_are_the_only_objects_in_a_form_record():
     values = data[4][1]
     objects = [v for v in values if isinstance(v, dict)]
     assert objects and all(len(v) == 1 and next(iter(v)) in ("$date", "$period") for v in objects)
+
+
+def test_a_record_not_read_back_costs_only_its_file(tmp_path, monkeypatch):
+    """Should the encoder ever write what the decoder refuses, that file is an internal error
+    and the others are read as usual (nothing of it is cached)."""
+    from kcn_reports.check import check_inputs
+
+    fill(tmp_path / "a.xlsx", AS_TYPED)
+    fill(tmp_path / "b.xlsx", {**AS_TYPED, "tax_code": "2400111111"})
+    real_decode = record.decode
+
+    def decode(payload, relpath, mtime):
+        if relpath == "b.xlsx":
+            raise ValueError("hỏng")
+        return real_decode(payload, relpath, mtime)
+
+    monkeypatch.setattr(record, "decode", decode)
+    report = check_inputs(tmp_path, SETTINGS, jobs=1, today=TODAY)
+    by_path = {f.relpath: f for f in report.files}
+    assert by_path["a.xlsx"].outcome == "accepted"
+    assert by_path["b.xlsx"].outcome == "rejected"
+    assert by_path["b.xlsx"].problems[0].code == "internal-error"
+    assert "ValueError: hỏng" in by_path["b.xlsx"].reason
