@@ -21,6 +21,7 @@ from kcn_reports.formdef import (
     FORM_VERSION,
     IDENTITY,
     INDICATORS,
+    INSTRUCTIONS_SHEET,
     OWNERSHIP_DOMESTIC,
     OWNERSHIP_FDI,
     PERIOD_HALF,
@@ -36,7 +37,6 @@ from kcn_reports.formdef import (
 from kcn_reports.xlsx_lists import DropdownLists
 
 TEMPLATE_SHEET = "Báo cáo"
-INSTRUCTIONS_SHEET = "Hướng dẫn"
 
 DEFAULT_ISSUING_BODY = "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP"
 DEFAULT_RECIPIENT = "Đảng ủy Các Khu công nghiệp; Ban Quản lý các Khu công nghiệp"

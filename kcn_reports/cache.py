@@ -34,6 +34,8 @@ from kcn_reports.discover import InputFile
 from kcn_reports.formdef import FORM_VERSION
 from kcn_reports.settings import Settings
 
+# Part of every key: raise it when the record format or what the reader makes of a file changes
+# between releases of the same version number (3: compact records; hidden sheets told apart).
 SCHEMA = "kcn-reports-cache-3"
 RACY_NS = 2_000_000_000
 

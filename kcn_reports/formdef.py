@@ -15,6 +15,7 @@ FORM_VERSION = "2026.1"
 # Written into a hidden cell of the blank form so the reader can tell which version it reads.
 VERSION_MARKER = "KCN-REPORTS-FORM"
 VERSION_SHEET = "_phien_ban"  # hidden sheet holding the marker
+INSTRUCTIONS_SHEET = "Hướng dẫn"  # how to fill the form in: a table of codes too, never a return
 FORM_TITLE = (
     "BÁO CÁO TÌNH HÌNH HOẠT ĐỘNG, LAO ĐỘNG VÀ TỔ CHỨC ĐẢNG, ĐOÀN THỂ TRONG DOANH NGHIỆP"
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from kcn_reports.formdef import (
     IDENTITY,
     INDICATORS,
     INDICATORS_BY_CODE,
+    INSTRUCTIONS_SHEET,
     TABLE_COLUMNS,
     VERSION_MARKER,
     VERSION_SHEET,
@@ -63,7 +65,7 @@ def classify(book: Workbook) -> str:
     names = {fold(name) for name in book.sheet_names}
     if len(names & LEDGER_SHEETS) >= 3:
         return LEDGER
-    if any(_find_header(sheet) for sheet in book.iter_sheets(visible_first=True)):
+    if any(_find_header(sheet) for sheet in _form_candidates(book)):
         return FORM
     return OTHER
 
@@ -75,7 +77,7 @@ def read_form(book: Workbook, zones: tuple[Zone, ...]) -> FormReturn:
     if result.form_version and result.form_version != FORM_VERSION:
         result.problems.append(problem("form-version-unknown", file=book.relpath,
                                        version=result.form_version, current=FORM_VERSION))
-    for sheet in book.iter_sheets(visible_first=True):
+    for sheet in _form_candidates(book):
         header = _find_header(sheet)
         if header is None:
             continue
@@ -88,6 +90,21 @@ def read_form(book: Workbook, zones: tuple[Zone, ...]) -> FormReturn:
         return result
     result.problems.append(problem("not-a-report", file=book.relpath))
     return result
+
+
+# Sheets of the blank form that never hold the return: the instructions (whose table has "Mã số"
+# and "Chỉ tiêu" columns too) and the hidden version sheet.
+_NOT_THE_RETURN = {fold(INSTRUCTIONS_SHEET), fold(VERSION_SHEET)}
+
+
+def _form_candidates(book: Workbook) -> Iterator[Sheet]:
+    """The sheets that may hold the return, visible ones first (a hidden sheet is more likely
+    an old copy than the return), each loaded only when reached."""
+    for name, _visible in sorted(book.worksheets, key=lambda item: not item[1]):
+        if fold(name) not in _NOT_THE_RETURN:
+            sheet = book.sheet(name)
+            if sheet is not None:
+                yield sheet
 
 
 @dataclass(frozen=True)

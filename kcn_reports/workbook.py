@@ -79,11 +79,8 @@ class Workbook:
             self._loaded[name] = self._load(name, visible)
         return self._loaded[name]
 
-    def iter_sheets(self, visible_first: bool = False) -> Iterator[Sheet]:
-        names = self.worksheets
-        if visible_first:
-            names = sorted(names, key=lambda item: not item[1])
-        for name, _visible in names:
+    def iter_sheets(self) -> Iterator[Sheet]:
+        for name, _visible in self.worksheets:
             sheet = self.sheet(name)
             if sheet is not None:
                 yield sheet
@@ -240,7 +237,7 @@ def read_workbook(data: bytes, relpath: str, *, path: str | None = None,
 
     try:
         with quiet_stderr():
-            from python_calamine import CalamineWorkbook
+            from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
             try:
                 calamine_book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -260,8 +257,8 @@ def read_workbook(data: bytes, relpath: str, *, path: str | None = None,
     book.reader = calamine_book
     book.max_rows, book.max_cols = max_rows, max_cols
     # Chart, dialog and macro sheets hold no report.
-    book.worksheets = [(meta.name, "Visible" in str(meta.visible)) for meta in metadata
-                       if "WorkSheet" in str(meta.typ)]
+    book.worksheets = [(meta.name, meta.visible == SheetVisibleEnum.Visible) for meta in metadata
+                       if meta.typ == SheetTypeEnum.WorkSheet]
     return book
 
 

@@ -341,6 +341,24 @@ def test_1904_date_system_does_not_crash(tmp_path, wild_dir, good_bytes):
     assert item.outcome == ACCEPTED or item.reason
 
 
+def test_visible_form_preferred_to_a_hidden_older_copy(tmp_path, good_bytes, other_return):
+    """An enterprise kept last period's return as a hidden sheet in front of this one: the
+    visible sheet is the return."""
+    older = openpyxl.load_workbook(io.BytesIO(good_bytes)).worksheets[0]
+    book = openpyxl.load_workbook(io.BytesIO(other_return))
+    hidden = book.create_sheet("Kỳ trước", 0)
+    for row in older.iter_rows():
+        for cell in row:
+            hidden.cell(cell.row, cell.column, cell.value)
+    hidden.sheet_state = "hidden"
+    book.active = 1
+    report = run_case(tmp_path / "inputs", good_bytes,
+                      lambda folder: book.save(folder / "hai-trang.xlsx"))
+    item = only(report, "hai-trang.xlsx")
+    assert item.form.sheet != "Kỳ trước"
+    assert item.tax_code == "2400111111"
+
+
 @pytest.mark.parametrize("build", [form_on_hidden_sheet, form_behind_chart_sheet],
                          ids=["form on a hidden sheet", "chart sheet first"])
 def test_form_found_behind_other_sheets(build, tmp_path, good_bytes, other_return):
