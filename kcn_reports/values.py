@@ -63,6 +63,7 @@ def is_blank(raw: Any) -> bool:
 _NUMBER_RUN = re.compile(r"[-+−]?\d[\d.,\u00a0\u202f ]*")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
 
 
 def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
@@ -92,7 +93,7 @@ def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
         raise ParseError("not-a-number")
     run = runs[0]
     negative = run[0] in "-−"
-    digits = re.sub(r"[\s\u00a0\u202f]", "", run.lstrip("+-−"))
+    digits = "".join(run.lstrip("+-−").split())  # no whitespace, non-breaking ones included
     warnings: list[tuple[str, dict[str, Any]]] = []
     if "." in digits and "," in digits:
         if digits.rfind(",") > digits.rfind("."):
@@ -110,7 +111,7 @@ def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
                 warnings.append(("ambiguous-number", {"parsed": normal.replace(".", ",")}))
     else:
         normal = digits
-    if normal.count(".") > 1 or not re.fullmatch(r"\d+(\.\d+)?", normal):
+    if normal.count(".") > 1 or not _PLAIN_NUMBER.fullmatch(normal):
         raise ParseError("not-a-number")
     number: int | float = float(normal) if "." in normal else int(normal)
     if isinstance(number, float) and number.is_integer():
@@ -164,6 +165,7 @@ def _not_yes_no() -> Parsed:
 
 _DATE_DMY = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2}|\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_SERIAL_TEXT = re.compile(r"\d+(\.0+)?")
 _DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
 
 
@@ -182,7 +184,7 @@ def parse_date(raw: Any, *, today: dt.date | None = None) -> Parsed:
             raise ParseError("not-a-date")
         return Parsed(EXCEL_EPOCH + dt.timedelta(days=int(raw)))
     text = clean(str(raw))
-    if re.fullmatch(r"\d+(\.0+)?", text) and 20000 <= float(text) <= MAX_SERIAL:
+    if _SERIAL_TEXT.fullmatch(text) and 20000 <= float(text) <= MAX_SERIAL:
         return Parsed(EXCEL_EPOCH + dt.timedelta(days=int(float(text))))
     match = _DATE_ISO.match(text)
     if match:
@@ -206,6 +208,7 @@ def _make_date(year: int, month: int, day: int) -> dt.date:
 
 
 _TAX_CODE = re.compile(r"^(\d{10})(?:-?(\d{3}))?$")
+_TAX_CODE_NOISE = re.compile(r"[\s.]")
 
 
 def parse_tax_code(raw: Any) -> Parsed:
@@ -221,7 +224,7 @@ def parse_tax_code(raw: Any) -> Parsed:
             text = text.zfill(10)
             warnings.append(("tax-code-padded", {"parsed": text}))
     else:
-        text = re.sub(r"[\s.]", "", clean(str(raw))).replace("–", "-").replace("—", "-")
+        text = _TAX_CODE_NOISE.sub("", clean(str(raw))).replace("–", "-").replace("—", "-")
         text = text.lstrip("'")
     match = _TAX_CODE.match(text)
     if not match:
