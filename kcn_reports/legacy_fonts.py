@@ -257,6 +257,9 @@ _ANY_WORD = re.compile(
     f"[A-Za-z{re.escape(''.join(sorted(set(_TCVN3_DECODE) | set(_VNI_CHARS))))}]+"
 )
 _ALLOWED_WIDE = ((0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F))  # punctuation, ₫ €, ™ №
+# A character beyond Latin-1 other than those: typing in a legacy font never produces it.
+_UNICODE_ONLY = re.compile("[^\x00-\xff" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ALLOWED_WIDE)
+                           + "]")
 # A word starting with µ and a short unit is a micro unit (µm, µg, µmol), not TCVN3 "à".
 _MICRO_UNIT = re.compile("µ[A-Za-z]{0,3}")
 # Evidence must outweigh words that the conversion would break by this factor.
@@ -265,16 +268,9 @@ _MIN_RATIO = 4
 
 def _could_be_legacy(text: str, encoding: str) -> bool:
     """Cheap exclusions: pure ASCII, Unicode-only letters (ư, ạ, combining marks), foreign letters."""
-    if text.isascii():
+    if text.isascii() or _UNICODE_ONLY.search(text):
         return False
-    foreign = _FOREIGN_LETTERS[encoding]
-    for ch in text:
-        code = ord(ch)
-        if code > 0xFF and not any(lo <= code <= hi for lo, hi in _ALLOWED_WIDE):
-            return False
-        if ch in foreign:
-            return False
-    return True
+    return _FOREIGN_LETTERS[encoding].isdisjoint(text)
 
 
 def _score(text: str, encoding: str) -> tuple[float, int]:

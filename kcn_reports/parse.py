@@ -302,14 +302,17 @@ def _code_of(raw: Any) -> str | None:
     return code if code in INDICATORS_BY_CODE else None
 
 
+@functools.lru_cache(maxsize=4096)
 def _exact_label(text: str) -> Field | None:
     key = _TRONG_DO.sub("", fold(text))
     return _INDICATOR_LABELS.get(fold(text)) or _INDICATOR_LABELS.get(key)
 
 
+@functools.lru_cache(maxsize=4096)
 def _match_label(text: str) -> Field | None:
     """Label to indicator: exact (folded) first, then the longest known label whose words all
-    appear in the typed one ("Kim ngạch xuất khẩu (nghìn USD)"), if no other indicator ties."""
+    appear in the typed one ("Kim ngạch xuất khẩu (nghìn USD)"), if no other indicator ties.
+    Cached: the printed labels recur in every return."""
     exact = _exact_label(text)
     if exact:
         return exact

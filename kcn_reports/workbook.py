@@ -151,9 +151,17 @@ _PLAIN_LIMIT = 100_000
 def _convert_legacy_text(sheet: Sheet) -> None:
     """Text typed in TCVN3/VNI fonts becomes Unicode here, before anything looks for labels."""
     plain = _PLAIN
+    # Most cells are numbers, blanks or texts seen before: set operations pass over them in C,
+    # and only the rows holding a new non-ASCII text are looked at cell by cell.
+    new = {raw for row in sheet.rows for raw in row if type(raw) is str} - plain
+    new = {raw for raw in new if not raw.isascii()}
+    if not new:
+        return
     for row in sheet.rows:
+        if new.isdisjoint(row):
+            continue
         for c, raw in enumerate(row):
-            if type(raw) is not str or raw in plain or raw.isascii():
+            if raw not in new:
                 continue
             fixed, encoding = legacy_fonts.fix(raw)
             if encoding:
