@@ -10,6 +10,7 @@ JSON, not pickle: a cache file is data, never code.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import sys
 from typing import Any
@@ -87,6 +88,12 @@ def _cells(cells: dict[str, str]) -> Any:
 def _uncells(stored: Any) -> dict[str, str]:
     if isinstance(stored, dict):
         return stored
+    return dict(_layout(tuple(stored)))  # a copy: the caller may change its own
+
+
+@functools.lru_cache(maxsize=256)
+def _layout(stored: tuple[str | None, ...]) -> dict[str, str]:
+    """Field -> address, built once per layout: returns filled in from one blank form share it."""
     return {key: _text(cell) for key, cell in zip(FORM_KEYS, stored, strict=True)
             if cell is not None}
 

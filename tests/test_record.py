@@ -110,3 +110,11 @@ def test_a_record_not_read_back_costs_only_its_file(tmp_path, monkeypatch):
     assert by_path["b.xlsx"].outcome == "rejected"
     assert by_path["b.xlsx"].problems[0].code == "internal-error"
     assert "ValueError: hỏng" in by_path["b.xlsx"].reason
+
+
+def test_outcomes_of_the_same_layout_do_not_share_their_cells():
+    outcome = next(o for o in outcomes(SAMPLE) if o.form is not None and o.form.cells)
+    payload = record.encode(outcome)
+    first, second = (record.decode(payload, name, 0.0) for name in ("a.xlsx", "b.xlsx"))
+    first.form.cells["tax_code"] = "Z99"
+    assert second.form.cells["tax_code"] == outcome.form.cells["tax_code"] != "Z99"
