@@ -14,12 +14,12 @@ from click.testing import CliRunner
 from helpers import AS_TYPED, fill
 
 from kcn_reports import __version__
-from kcn_reports.check import ACCEPTED, REJECTED, CheckReport, check_inputs
+from kcn_reports.check import ACCEPTED, REJECTED, check_inputs
 from kcn_reports.cli import cli
 from kcn_reports.export import ExportError, export_sqlite, schema
 from kcn_reports.formdef import FIELDS, FORM_VERSION, PERIOD_HALF, PERIOD_YEAR, Kind, Period
 from kcn_reports.ledgerdef import SHEETS
-from kcn_reports.sample import REJECTED_FILE, make_sample
+from kcn_reports.sample import REJECTED_FILE
 from kcn_reports.settings import load_settings
 
 SETTINGS = load_settings(None)
@@ -27,11 +27,6 @@ H1_2016 = Period(PERIOD_HALF, 2016)
 YEAR_2015 = Period(PERIOD_YEAR, 2015)
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CheckReport]:
-    inputs = tmp_path_factory.mktemp("sample") / "inputs"
-    make_sample(inputs)
-    return inputs, check_inputs(inputs, SETTINGS, jobs=1)
 
 
 @pytest.fixture(scope="module")

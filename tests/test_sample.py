@@ -53,11 +53,6 @@ H1_2016 = Period(PERIOD_HALF, 2016)
 
 # --- Fixtures -------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CheckReport]:
-    inputs = tmp_path_factory.mktemp("sample") / "inputs"
-    make_sample(inputs)
-    return inputs, check_inputs(inputs, SETTINGS, jobs=1)
 
 
 def _as_date(value: Any) -> Any:
