@@ -9,8 +9,11 @@ seconds after the file's modification time is not trusted (file systems such as 
 to two seconds, so a quick second edit could otherwise go unseen).
 
 The key is the SHA-256 of the file's bytes together with everything else the result depends
-on: the program and form versions, the settings that shape reading (zones, limits) and the
-date (a few rules compare with today). Entries are the JSON records of `record` in one SQLite
+on: the code that reads it (a digest of the package's own source files, so a fix that lands
+without a version bump never serves yesterday's results), the form version, the settings that
+shape reading (zones, limits) and the date (a few rules compare with today). The index of
+paths is kept per salt too, so a change of code or settings never reaches an old entry through
+it. Entries are the JSON records of `record` in one SQLite
 file: a corrupt, foreign or unreadable cache is ignored and rebuilt, never trusted (no pickle,
 nothing executable).
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -29,14 +33,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kcn_reports import __version__, record
-from kcn_reports.check import FileOutcome
 from kcn_reports.discover import InputFile
 from kcn_reports.formdef import FORM_VERSION
+from kcn_reports.outcome import FileOutcome
 from kcn_reports.settings import Settings
 
-# Part of every key: raise it when the record format or what the reader makes of a file changes
-# between releases of the same version number (3: compact records; hidden sheets told apart).
-SCHEMA = "kcn-reports-cache-3"
+# Part of every key, with the code's digest: raise it only when the meaning of the stored
+# records changes in a way the source digest could not see.
+SCHEMA = "kcn-reports-cache-4"
 RACY_NS = 2_000_000_000
 
 
@@ -57,10 +61,11 @@ class ResultCache:
     """get/put of FileOutcome by content key. Every failure degrades to a cache miss."""
 
     def __init__(self, folder: Path, settings: Settings, today: dt.date) -> None:
-        context = json.dumps([SCHEMA, __version__, FORM_VERSION, today.isoformat(),
+        context = json.dumps([SCHEMA, __version__, code_digest(), FORM_VERSION, today.isoformat(),
                               [(z.name, z.aliases) for z in settings.zones],
                               asdict(settings.limits)], ensure_ascii=False)
         self.salt = hashlib.sha256(context.encode("utf-8")).digest()
+        self.index_prefix = self.salt.hex()[:16] + "|"
         self.path = folder / "results.sqlite"
         self.db: sqlite3.Connection | None = None
         self.pending: list[tuple[str, str]] = []
@@ -94,7 +99,7 @@ class ResultCache:
         """Cached outcomes, by relpath, of the files unchanged since they were last seen."""
         if self.db is None or not found:
             return {}
-        paths = {_index_path(item): item for item in found}
+        paths = {self._index_path(item): item for item in found}
         known: dict[str, tuple[int, int, str, int]] = {}
         try:
             names = list(paths)
@@ -129,7 +134,7 @@ class ResultCache:
         """Remember a parsed file's entry and where it was seen."""
         self.put_encoded(key, payload)
         if self.db is not None and item.mtime_ns:
-            self.pending_index.append((_index_path(item), item.size, item.mtime_ns, key,
+            self.pending_index.append((self._index_path(item), item.size, item.mtime_ns, key,
                                        time.time_ns()))
 
     def get_many(self, wanted: list[tuple[str, str, float]]) -> dict[str, FileOutcome]:
@@ -174,9 +179,27 @@ class ResultCache:
         self.pending_index = []
 
 
+    def _index_path(self, item: InputFile) -> str:
+        """Index entries are per salt: another code or settings never finds this one's key."""
+        return self.index_prefix + os.path.abspath(item.path)
+
+
 def content_key(salt: bytes, data: bytes) -> str:
     return hashlib.sha256(salt + data).hexdigest()
 
 
-def _index_path(item: InputFile) -> str:
-    return os.path.abspath(item.path)
+PACKAGE = Path(__file__).resolve().parent
+
+
+@functools.lru_cache(maxsize=4)
+def code_digest(package: Path = PACKAGE) -> str:
+    """SHA-256 over the package's source files and resources (names and bytes), computed once
+    per run: any change to the code that reads a file changes every key."""
+    digest = hashlib.sha256()
+    files = sorted(p for pattern in ("*.py", "resources/*") for p in package.glob(pattern)
+                   if p.is_file())
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()

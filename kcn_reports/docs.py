@@ -67,8 +67,8 @@ def reference_context() -> dict[str, Any]:
     import datetime as dt
     from pathlib import Path
 
-    from kcn_reports.check import CheckReport
     from kcn_reports.figures import build_context, report_period
+    from kcn_reports.outcome import CheckReport
     from kcn_reports.settings import load_settings
 
     settings = load_settings(None)

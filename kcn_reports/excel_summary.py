@@ -35,7 +35,6 @@ from typing import Any
 
 from kcn_reports import vnformat
 from kcn_reports.atomic import atomic_write
-from kcn_reports.check import KIND_LABELS, OUTCOME_LABELS, CheckReport, FileOutcome
 from kcn_reports.formdef import (
     FIELDS,
     FIELDS_BY_KEY,
@@ -46,6 +45,7 @@ from kcn_reports.formdef import (
     Period,
 )
 from kcn_reports.ledgerdef import SHEETS_BY_KEY
+from kcn_reports.outcome import KIND_LABELS, OUTCOME_LABELS, CheckReport, FileOutcome
 from kcn_reports.parse import FormReturn
 from kcn_reports.problems import ERROR, WARNING, Problem
 from kcn_reports.textnorm import fold

@@ -32,8 +32,8 @@ from kcn_reports.formdef import FIELDS, FORM_VERSION, OWNERSHIP_LABELS, Kind, Pe
 from kcn_reports.ledgerdef import SHEETS
 
 if TYPE_CHECKING:
-    from kcn_reports.check import CheckReport
     from kcn_reports.ledger import Ledger
+    from kcn_reports.outcome import CheckReport
 
 
 class ExportError(Exception):
@@ -270,7 +270,7 @@ def _file_rows(report: CheckReport) -> Iterator[tuple[Any, ...]]:
 
 
 def _return_rows(report: CheckReport) -> Iterator[tuple[Any, ...]]:
-    from kcn_reports.check import ACCEPTED
+    from kcn_reports.outcome import ACCEPTED
     from kcn_reports.parse import FORM
 
     for item in report.files:

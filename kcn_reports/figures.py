@@ -32,10 +32,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from kcn_reports import vnformat
-from kcn_reports.check import CheckReport, completeness
+from kcn_reports.check import completeness
 from kcn_reports.formdef import Period
 from kcn_reports.ledger import Ledger, Row, cells_at, movements_between, net_change
 from kcn_reports.ledgerdef import MOVEMENT_DECREASES, MOVEMENT_INCREASES
+from kcn_reports.outcome import CheckReport
 from kcn_reports.parse import FormReturn
 from kcn_reports.settings import Settings
 from kcn_reports.textnorm import fold

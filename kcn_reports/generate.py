@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kcn_reports.atomic import atomic_write, atomic_write_text
-from kcn_reports.check import CheckReport, check_inputs
+from kcn_reports.check import check_inputs
 from kcn_reports.figures import ReportPeriod, build_context, report_period, to_json
+from kcn_reports.outcome import CheckReport
 from kcn_reports.settings import Settings
 
 if TYPE_CHECKING:

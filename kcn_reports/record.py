@@ -15,9 +15,9 @@ import json
 import sys
 from typing import Any
 
-from kcn_reports.check import FileOutcome
 from kcn_reports.formdef import IDENTITY, INDICATORS, Period
 from kcn_reports.ledger import Ledger, Row
+from kcn_reports.outcome import FileOutcome
 from kcn_reports.parse import FormReturn
 from kcn_reports.problems import Problem
 

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from kcn_reports import vnformat
-from kcn_reports.check import (
+from kcn_reports.outcome import (
     ACCEPTED,
     KIND_LABELS,
     OUTCOME_LABELS,

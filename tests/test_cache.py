@@ -144,3 +144,57 @@ def test_same_size_same_time_edit_is_caught_by_content(tmp_path, monkeypatch):
     seen = counting(monkeypatch)
     run(folder, tmp_path / "cache")
     assert seen == [1]
+
+
+def aged(folder):
+    """Files last changed a minute ago, so the path index (not the content) finds their keys."""
+    import os
+    import time
+
+    for path in folder.iterdir():
+        os.utime(path, (time.time() - 60, time.time() - 60))
+    return folder
+
+
+def test_code_digest_follows_every_source_file(tmp_path):
+    import shutil
+
+    from kcn_reports.cache import PACKAGE, code_digest
+
+    copy = tmp_path / "kcn_reports"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert code_digest(copy) == code_digest(PACKAGE)
+    parse = copy / "parse.py"
+    parse.write_text(parse.read_text(encoding="utf-8") + "\n# a fix\n", encoding="utf-8")
+    changed = code_digest.__wrapped__(copy)
+    assert changed != code_digest(PACKAGE)
+    (copy / "new_module.py").write_text("", encoding="utf-8")
+    assert code_digest.__wrapped__(copy) not in (changed, code_digest(PACKAGE))
+
+
+def test_code_change_is_never_served_old_results(tmp_path, monkeypatch):
+    """A reader fixed without a version bump: every file is read again, by content and through
+    the path index alike (the index once carried an old key past a change of salt)."""
+    from kcn_reports import cache as cache_module
+
+    folder = aged(inputs(tmp_path))
+    seen = counting(monkeypatch)
+    run(folder, tmp_path / "cache")
+    run(folder, tmp_path / "cache")
+    monkeypatch.setattr(cache_module, "code_digest", lambda: "another build")
+    run(folder, tmp_path / "cache")
+    assert seen == [5, 0, 5]
+
+
+def test_settings_change_is_never_served_through_the_path_index(tmp_path, monkeypatch):
+    import dataclasses
+
+    from kcn_reports.formdef import Zone
+
+    folder = aged(inputs(tmp_path))
+    seen = counting(monkeypatch)
+    run(folder, tmp_path / "cache")
+    other = dataclasses.replace(SETTINGS, zones=(*SETTINGS.zones, Zone("Khu mới")))
+    check_inputs(folder, other, jobs=1, today=TODAY,
+                 cache=ResultCache(tmp_path / "cache", other, TODAY))
+    assert seen == [5, 5]

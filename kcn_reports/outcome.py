@@ -1,0 +1,161 @@
+"""What checking the inputs produces: one outcome per file, the completeness of the period and
+the report that holds them all. Plain data, shared by the check pipeline, the worker records,
+the cache and every output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kcn_reports.formdef import Period
+from kcn_reports.ledger import Ledger
+from kcn_reports.parse import FORM, LEDGER, OTHER, FormReturn
+from kcn_reports.problems import ERROR, Problem, has_errors
+
+ACCEPTED = "accepted"
+REJECTED = "rejected"
+SUPERSEDED = "superseded"
+SKIPPED = "skipped"
+
+OUTCOME_LABELS = {ACCEPTED: "Nhận", REJECTED: "Loại", SUPERSEDED: "Bị thay thế", SKIPPED: "Bỏ qua"}
+KIND_LABELS = {FORM: "Báo cáo DN", LEDGER: "Sổ theo dõi", OTHER: "Không phải báo cáo",
+               "": "Không đọc được", "skipped": "—"}
+
+
+@dataclass
+class FileOutcome:
+    relpath: str
+    kind: str  # FORM / LEDGER / OTHER, "skipped" before reading, "" when unreadable
+    outcome: str
+    reason: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    form: FormReturn | None = None
+    mtime: float = 0.0
+    ledger: Ledger | None = None
+
+    @property
+    def tax_code(self) -> str | None:
+        return self.form.values.get("tax_code") if self.form else None
+
+    @property
+    def period(self) -> Period | None:
+        return self.form.values.get("period") if self.form else None
+
+    def reject_if_errors(self) -> None:
+        if self.outcome == ACCEPTED and has_errors(self.problems):
+            self.outcome = REJECTED
+            n = sum(p.severity == ERROR for p in self.problems)
+            self.reason = f"Có {n} lỗi cần sửa."
+
+    def to_dict(self) -> dict[str, Any]:
+        values = self.form.values if self.form else {}
+        return {
+            "path": self.relpath,
+            "kind": self.kind,
+            "outcome": self.outcome,
+            "reason": self.reason or None,
+            "tax_code": self.tax_code,
+            "period": self.period.key if self.period else None,
+            "sheet": self.form.sheet if self.form else None,
+            "values": {key: json_value(value) for key, value in values.items()},
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+@dataclass(frozen=True)
+class ZoneCompleteness:
+    zone: str
+    expected: int
+    received: int
+    missing: tuple[tuple[str, str], ...]  # (tax code, name) of enterprises without a return
+
+    @property
+    def rate(self) -> float | None:
+        return self.received / self.expected if self.expected else None
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Reporting rate per zone, after DHIS2's reporting-rate report."""
+
+    period: Period
+    zones: tuple[ZoneCompleteness, ...]
+
+    @property
+    def expected(self) -> int:
+        return sum(z.expected for z in self.zones)
+
+    @property
+    def received(self) -> int:
+        return sum(z.received for z in self.zones)
+
+    @property
+    def rate(self) -> float | None:
+        return self.received / self.expected if self.expected else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period.key,
+            "expected": self.expected,
+            "received": self.received,
+            "rate": self.rate,
+            "zones": [{"zone": z.zone, "expected": z.expected, "received": z.received,
+                       "rate": z.rate,
+                       "missing": [{"tax_code": t, "name": n} for t, n in z.missing]}
+                      for z in self.zones],
+        }
+
+
+@dataclass
+class CheckReport:
+    inputs: Path
+    files: list[FileOutcome]
+    period: Period | None = None
+    ledger: Ledger | None = None
+    completeness: Completeness | None = None
+    general: list[Problem] = field(default_factory=list)  # problems of no single file
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [*self.general, *(p for f in self.files for p in f.problems)]
+
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.problems)
+
+    def accepted_forms(self, period: Period | None = None) -> list[FormReturn]:
+        return [f.form for f in self.files
+                if f.outcome == ACCEPTED and f.kind == FORM and f.form is not None
+                and (period is None or f.period == period)]
+
+    def counts(self) -> Counter[str]:
+        return Counter(f.outcome for f in self.files)
+
+    def to_dict(self) -> dict[str, Any]:
+        counts = self.counts()
+        problems = self.problems
+        return {
+            "inputs": str(self.inputs),
+            "period": self.period.key if self.period else None,
+            "summary": {
+                "files": len(self.files),
+                **{name: counts.get(name, 0) for name in (ACCEPTED, REJECTED, SUPERSEDED, SKIPPED)},
+                "errors": sum(p.severity == ERROR for p in problems),
+                "warnings": sum(p.severity != ERROR for p in problems),
+            },
+            "completeness": self.completeness.to_dict() if self.completeness else None,
+            "general_problems": [p.to_dict() for p in self.general],
+            "files": [f.to_dict() for f in self.files],
+        }
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, Period):
+        return value.key
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
