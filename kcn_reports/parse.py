@@ -1,13 +1,30 @@
 """Stage 3: find Mẫu số 01/DN-KCN in a workbook and read its values.
 
-Nothing relies on fixed cell addresses: the indicator table is found by its header row
-("Mã số", "Chỉ tiêu", "Số liệu"), its rows by code first and label second; identity lines
-("Label: value") anywhere outside the table, with the value after the colon or in the next
-non-empty cell to the right.
+Returns are typed, retyped, translated and "improved" by enterprises' accountants, so nothing
+here relies on our blank form's layout, fixed cell addresses or exact wording:
+
+1. **The indicator table** is found by a header row naming its columns — retyped, abbreviated,
+   bilingual, on two lines or two levels ("Số liệu" over "Năm 2015 | Năm 2016") — or, when the
+   headers were deleted, by the column where the indicators' labels stand. A sheet holds a
+   return when at least three indicators are recognised in its table.
+2. **Its rows** by code first (5, "05.", "MS05", "Mã số 05") and by label second (numbering,
+   bullets, remarks in brackets and a second language ignored). A row with a code always wins
+   over a row matched by label; section headings, inserted sub-rows ("Trong đó: …") and notes
+   never take a field's place.
+3. **The identity lines** ("Label: value"; the value after the colon, in the next non-empty
+   cell to the right or on the line below; or a two-column label | value table), anywhere on the
+   table's sheet outside the table, then on the workbook's other visible sheets.
+4. **The value column**: the only one, or — with several (previous year, plan, this period) —
+   the one of the return's own period. When that cannot be told the return is rejected with a
+   problem naming the columns, never read from a silently picked one.
+
+A required field that cannot be found is reported with what the reader saw nearest to it
+("dòng 12 có «1) Tên DN của đơn vị:» …"), so the office can tell the enterprise what to fix.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 from collections.abc import Iterator
@@ -21,15 +38,19 @@ from kcn_reports.formdef import (
     INDICATORS_BY_CODE,
     INSTRUCTIONS_SHEET,
     TABLE_COLUMNS,
+    VALUE_COLUMN_CURRENT,
+    VALUE_COLUMN_OTHER,
     VERSION_MARKER,
     VERSION_SHEET,
     Field,
+    Period,
     Zone,
 )
 from kcn_reports.ledgerdef import SHEETS as LEDGER_DEFINITION
 from kcn_reports.problems import Problem, problem
-from kcn_reports.textnorm import fold
-from kcn_reports.values import ParseError, is_blank, parse_kind
+from kcn_reports.textnorm import fold, nfc
+from kcn_reports.values import ParseError, is_blank, parse_kind, parse_period
+from kcn_reports.workbook import cell_address
 
 if TYPE_CHECKING:
     from kcn_reports.workbook import Sheet, Workbook
@@ -41,11 +62,9 @@ OTHER = "other"
 LEDGER_SHEETS = {fold(sheet.name) for sheet in LEDGER_DEFINITION}
 CELL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA"}
 
-_COLUMN_KEYS = {fold(alias): column for column, aliases in TABLE_COLUMNS.items() for alias in aliases}
-_IDENTITY_LABELS = {fold(label): f for f in IDENTITY for label in f.labels}
-_INDICATOR_LABELS = {fold(label): f for f in INDICATORS for label in f.labels}
-_PLACEHOLDER = re.compile(r"^[\s.…_\-–]*$")
-_TRONG_DO = re.compile(r"^(trong do|trd|td)\s+")
+MIN_INDICATORS = 3  # recognised indicator rows that make a table a return's
+HEADER_SCAN_ROWS = 400
+HEADER_BAND = 3  # rows a header may span (two levels, a Vietnamese line over an English one)
 
 
 @dataclass
@@ -55,7 +74,7 @@ class FormReturn:
     relpath: str
     sheet: str = ""
     values: dict[str, Any] = field(default_factory=dict)
-    cells: dict[str, str] = field(default_factory=dict)  # field key -> A1 address
+    cells: dict[str, str] = field(default_factory=dict)  # field key -> A1 (Sheet!A1 elsewhere)
     problems: list[Problem] = field(default_factory=list)
     form_version: str | None = None
 
@@ -65,7 +84,7 @@ def classify(book: Workbook) -> str:
     names = {fold(name) for name in book.sheet_names}
     if len(names & LEDGER_SHEETS) >= 3:
         return LEDGER
-    if any(_find_header(sheet) for sheet in _form_candidates(book)):
+    if any(_find_table(sheet) for sheet in _form_candidates(book)):
         return FORM
     return OTHER
 
@@ -78,15 +97,15 @@ def read_form(book: Workbook, zones: tuple[Zone, ...]) -> FormReturn:
         result.problems.append(problem("form-version-unknown", file=book.relpath,
                                        version=result.form_version, current=FORM_VERSION))
     for sheet in _form_candidates(book):
-        header = _find_header(sheet)
-        if header is None:
+        table = _find_table(sheet)
+        if table is None:
             continue
         result.sheet = sheet.name
         for encoding, sample in sheet.legacy.items():
             name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(encoding, encoding)
             result.problems.append(problem("legacy-font", file=book.relpath, sheet=sheet.name,
                                            encoding=name, sample=sample[:40]))
-        _FormReader(book, sheet, header, zones, result).read()
+        _FormReader(book, sheet, table, zones, result).read()
         return result
     result.problems.append(problem("not-a-report", file=book.relpath))
     return result
@@ -107,35 +126,6 @@ def _form_candidates(book: Workbook) -> Iterator[Sheet]:
                 yield sheet
 
 
-@dataclass(frozen=True)
-class _Header:
-    row: int
-    columns: dict[str, int]  # "code" / "label" / "value" / "unit" / ... -> column index
-
-
-def _find_header(sheet: Sheet) -> _Header | None:
-    """The indicator table's header row (memoised on the sheet)."""
-    if "header" not in sheet.memo:
-        sheet.memo["header"] = _scan_header(sheet)
-    return sheet.memo["header"]
-
-
-def _scan_header(sheet: Sheet) -> _Header | None:
-    for r, row in enumerate(sheet.rows[:400]):
-        columns: dict[str, int] = {}
-        for c, raw in enumerate(row):
-            if isinstance(raw, str) and raw:
-                column = _COLUMN_KEYS.get(fold(raw))
-                if column and column not in columns:
-                    columns[column] = c
-        if "code" in columns and "label" in columns:
-            if "value" not in columns:
-                after = max(columns.get("unit", -1), columns["code"])
-                columns["value"] = after + 1
-            return _Header(r, columns)
-    return None
-
-
 def _form_version(book: Workbook) -> str | None:
     """The version the blank form wrote into the document properties or its hidden sheet."""
     if VERSION_MARKER in book.properties:
@@ -149,181 +139,817 @@ def _form_version(book: Workbook) -> str | None:
     return None
 
 
-class _FormReader:
-    def __init__(self, book: Workbook, sheet: Sheet, header: _Header, zones: tuple[Zone, ...],
-                 result: FormReturn) -> None:
-        self.book = book
-        self.sheet = sheet
-        self.header = header
-        self.zones = zones
-        self.result = result
+# -- text of labels ----------------------------------------------------------------------------
 
-    def read(self) -> None:
-        raw_identity = self._identity_cells()
-        raw_indicators = self._indicator_cells()
-        for spec in IDENTITY:
-            self._take(spec, raw_identity.get(spec.key))
-        for spec in INDICATORS:
-            self._take(spec, raw_indicators.get(spec.key))
+# Numbering and bullets before a label: "1.", "1)", "(1)", "a)", "I.", "I.1", "1.2.", "-", "•", "*".
+_ENUMERATOR = re.compile(
+    r"^\s*(?:"
+    r"(?:[IVXLC]+|\d+)(?:\s*[.)]\s*\d+)*\s*(?:[.)/:]|(?=\s))"  # 1.  1)  I.  I.1  1.2)  2/  "1 "
+    r"|[a-zđA-ZĐ]\s*[.)]"  # a)  b.
+    r"|\(\s*(?:\d+|[a-zđ]|[IVXLC]+)\s*\)"  # (1) (a) (IV)
+    r"|[-–—•*+·○●▪■►◦✓→]+"  # bullets
+    r")\s*")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# A second language or a variant after a separator: "Tên doanh nghiệp - Enterprise name".
+_SEPARATORS = re.compile(r"\s+[-–—|/]\s+|\s*[|/\n]\s*|\s+[-–—]\s*|\s*[-–—]\s+")
+_TRONG_DO = re.compile(r"^(trong do|trd|td|of which|including)\s+")
+_ROMAN_HEADING = re.compile(r"^\s*[IVXLC]+\s*[.)]\s*\S")
+_NOTE_START = re.compile(r"^\s*(\(\*+\)|\*+\s|ghi chú|lưu ý|chú ý|chú thích|note\b|notes\b)",
+                         re.IGNORECASE)
+_COLON = re.compile(r"[:：]")
+_PLACEHOLDER = re.compile(r"^[\s.…_\-–·]*$")
+# Text beside or under a label that is never its value: the letterhead, the signature block.
+_BOILERPLATE = tuple(fold(t) for t in (
+    "Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam",
+    "Độc lập - Tự do - Hạnh phúc", "Giám đốc", "Tổng giám đốc", "Phó giám đốc", "Thủ trưởng",
+    "Kế toán trưởng", "Chủ doanh nghiệp", "Người đại diện", "Ký, ghi rõ họ tên", "Ký tên",
+    "Ký, đóng dấu", "Ký và đóng dấu", "Ký, ghi rõ", "Xác nhận"))
 
-    def _add(self, code: str, spec: Field | None = None, cell: str = "", value: Any = "",
-             **params: Any) -> None:
-        label = spec.label if spec else ""
-        self.result.problems.append(problem(
-            code, file=self.book.relpath, sheet=self.sheet.name, cell=cell,
-            field=spec.key if spec else "", value=value, label=label, **params))
 
-    # -- locating -------------------------------------------------------------------------
-    def _identity_cells(self) -> dict[str, tuple[Any, str]]:
-        found: dict[str, tuple[Any, str]] = {}
-        table_rows = self._table_rows()
-        for r, row in enumerate(self.sheet.rows):
-            if r in table_rows:
-                continue  # indicator rows hold no identity line
-            for c, raw in enumerate(row):
-                if not isinstance(raw, str) or not raw:
-                    continue
-                spec, label, sep, rest = _identity_label(raw)
-                if spec is None or spec.key in found:
-                    continue
-                rest = "" if _PLACEHOLDER.match(rest) else rest.strip()
-                if rest:
-                    found[spec.key] = (rest, self.sheet.address(r, c))
-                    continue
-                if label.isupper():
-                    continue  # a heading ("NGƯỜI LẬP BIỂU", "TÊN DOANH NGHIỆP: ……"), not a line
-                value: tuple[Any, str] = ("", self.sheet.address(r, c + 1))
-                for c2 in range(c + 1, len(row)):
-                    if not is_blank(row[c2]):
-                        if not (isinstance(row[c2], str) and _PLACEHOLDER.match(row[c2])):
-                            value = (row[c2], self.sheet.address(r, c2))
-                        break
-                found[spec.key] = value
-        return found
+def _boilerplate(text: str) -> bool:
+    return fold(text).startswith(_BOILERPLATE)
 
-    def _table_rows(self) -> set[int]:
-        code_col = self.header.columns["code"]
-        rows = {self.header.row}
-        for r in range(self.header.row + 1, len(self.sheet.rows)):
-            row = self.sheet.rows[r]
-            if code_col < len(row) and _code_of(row[code_col]):
-                rows.add(r)
-        return rows
 
-    def _indicator_cells(self) -> dict[str, tuple[Any, str]]:
-        cols = self.header.columns
-        found: dict[str, tuple[Any, str]] = {}
-        code_col, label_col, value_col = cols["code"], cols["label"], cols["value"]
-        for r in range(self.header.row + 1, len(self.sheet.rows)):
-            row = self.sheet.rows[r]
-            width = len(row)
-            code = _code_of(row[code_col]) if code_col < width else None
-            label_raw = row[label_col] if label_col < width else ""
-            label_text = label_raw if isinstance(label_raw, str) else ""
-            value = row[value_col] if value_col < width else ""
-            by_label = _match_label(label_text) if label_text else None
-            spec = INDICATORS_BY_CODE.get(code) if code else None
-            if spec is None:
-                spec = by_label
-            elif by_label is not None and by_label is not spec and _exact_label(label_text):
-                self._add("code-label-mismatch", spec, self.sheet.address(r, cols["code"]),
-                          label_text, row_code=code, other=by_label.label)
-            if spec is None:
-                continue
-            address = self.sheet.address(r, cols["value"])
-            if spec.key in found:
-                self._add("duplicate-row", spec, address, value, first=found[spec.key][1])
-                continue
-            found[spec.key] = (value, address)
-        return found
+def _strip_enumerator(text: str) -> str:
+    """The label without its numbering or bullets ("1. a) Tên…" -> "Tên…")."""
+    for _ in range(3):
+        stripped = _ENUMERATOR.sub("", text, count=1)
+        if stripped == text or not stripped.strip():
+            break
+        text = stripped
+    return text
 
-    # -- reading --------------------------------------------------------------------------
-    def _take(self, spec: Field, located: tuple[Any, str] | None) -> None:
-        if located is None:
-            self.result.values[spec.key] = None
-            if spec.required:
-                code = "field-not-found" if spec.code else "required-missing"
-                self._add(code, spec)
-            return
-        raw, address = located
-        self.result.cells[spec.key] = address
-        if isinstance(raw, str) and raw.strip() in CELL_ERRORS:
-            self.result.values[spec.key] = None
-            self._add("cell-error", spec, address, raw.strip())
-            return
-        if is_blank(raw):
-            self.result.values[spec.key] = None
-            if self.book.formula_without_value(self.sheet.name, address):
-                self._add("formula-no-value", spec, address)
-            elif spec.required:
-                self._add("required-missing", spec, address)
-            return
-        try:
-            parsed = parse_kind(spec.kind, raw, self.zones)
-        except ParseError as exc:
-            self.result.values[spec.key] = None
-            self._add(exc.code, spec, address, _shown(raw), **exc.params)
-            return
-        value = parsed.value
-        for code, params in parsed.warnings:
-            self._add(code, spec, address, _shown(raw), **params)
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
-            self._add("negative", spec, address, _shown(raw))
-            value = None
-        self.result.values[spec.key] = value
+
+def _split_colon(text: str) -> tuple[str, str, bool]:
+    """(label, rest, had a colon): the first colon outside brackets splits a line."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _COLON.match(ch):
+            return text[:i], text[i + 1:], True
+    return text, "", False
+
+
+@functools.lru_cache(maxsize=32768)
+def _variants(label: str) -> tuple[str, ...]:
+    """Folded forms a typed label may match a known one by: the whole text without numbering or
+    remarks in brackets, then each part around a separator (a second language, a variant)."""
+    text = nfc(label)
+    found: list[str] = []
+
+    def add(part: str) -> None:
+        part = _strip_enumerator(part)
+        for candidate in (_BRACKETS.sub(" ", part), part):
+            key = fold(candidate)
+            if key and key not in found:
+                found.append(key)
+
+    add(text)
+    for part in _SEPARATORS.split(_BRACKETS.sub(" ", text)):
+        if part.strip():
+            add(part)
+    return tuple(found)
+
+
+def _label_keys(labels: tuple[str, ...]) -> set[str]:
+    return {fold(_BRACKETS.sub(" ", nfc(label))) for label in labels} | {fold(label) for label in labels}
+
+
+_IDENTITY_LABELS: dict[str, Field] = {}
+for _spec in IDENTITY:
+    for _key in _label_keys(_spec.labels):
+        _IDENTITY_LABELS.setdefault(_key, _spec)
+_INDICATOR_LABELS: dict[str, Field] = {}
+for _spec in INDICATORS:
+    for _key in _label_keys(_spec.labels):
+        _INDICATOR_LABELS.setdefault(_key, _spec)
+        _INDICATOR_LABELS.setdefault(_TRONG_DO.sub("", _key), _spec)
+# Fields whose own label is a sub-row ("Trong đó: Lao động nữ"): the only ones a typed sub-row
+# may be matched to by its words.
+_SUB_ROW_FIELDS = {spec.key for spec in INDICATORS if _TRONG_DO.match(fold(spec.label))}
+_INDICATOR_WORDS = tuple((frozenset(_TRONG_DO.sub("", known).split()), spec)
+                         for known, spec in _INDICATOR_LABELS.items())
+
+
+@dataclass(frozen=True)
+class _IdentityLabel:
+    spec: Field
+    rest: str  # what follows the colon
+    colon: bool
+    upper: bool  # typed in capitals: a heading ("NGƯỜI LẬP BIỂU") unless a value follows
+
+
+@functools.lru_cache(maxsize=32768)
+def _identity_label(raw: str) -> _IdentityLabel | None:
+    """The identity field a cell's text labels, if any; cached: labels recur in every return."""
+    label, rest, colon = _split_colon(raw)
+    if len(label) > 120:
+        return None
+    keys = _variants(label)
+    spec = next((_IDENTITY_LABELS[k] for k in keys if k in _IDENTITY_LABELS), None)
+    if spec is None and colon:
+        # "Tên doanh nghiệp ghi theo giấy phép:" — a known label followed by a remark.
+        spec = _longest_prefix(keys[0] if keys else "")
+    if spec is None:
+        return None
+    letters = [ch for ch in label if ch.isalpha()]
+    upper = bool(letters) and all(ch.isupper() for ch in letters)
+    return _IdentityLabel(spec, rest, colon, upper)
+
+
+def _longest_prefix(key: str) -> Field | None:
+    best: tuple[int, Field] | None = None
+    for known, spec in _IDENTITY_LABELS.items():
+        if len(known) >= 5 and key.startswith(known + " ") and (best is None or len(known) > best[0]):
+            best = (len(known), spec)
+    return best[1] if best else None
 
 
 @functools.lru_cache(maxsize=16384)
-def _identity_label(raw: str) -> tuple[Field | None, str, str, str]:
-    """(identity field, label, ":" or "", rest) of a cell's text; cached: labels recur."""
-    label, sep, rest = raw.partition(":")
-    return _IDENTITY_LABELS.get(fold(label)), label, sep, rest
+def _indicator_label(text: str) -> tuple[Field, bool] | None:
+    """(indicator, exact) a row's label names: exactly (folded, without numbering or remarks),
+    else by the words of the longest known label, if those make up most of the typed words and
+    no other indicator ties. A sub-row ("Trong đó: …", "- …") matches by words only a field that
+    is itself a sub-row, so "Trong đó: lao động trực tiếp" is no "Tổng số lao động"."""
+    if _NOTE_START.match(text) or len(text) > 200:
+        return None
+    spec = _exact_indicator(text)
+    if spec is not None:
+        return spec, True
+    keys = _variants(text)
+    head = fold(text)
+    sub_row = bool(_TRONG_DO.match(head)) or text.lstrip()[:1] in "-–—+•*"
+    best: list[tuple[int, Field]] = []
+    for key in keys:
+        words = _TRONG_DO.sub("", key).split()
+        if not words:
+            continue
+        typed = set(words)
+        for known_words, spec in _INDICATOR_WORDS:
+            if (len(known_words) >= 2 and known_words <= typed
+                    and len(known_words) * 2 >= len(typed)
+                    and (not sub_row or spec.key in _SUB_ROW_FIELDS)):
+                best.append((len(known_words), spec))
+        if best:
+            break
+    if not best:
+        return None
+    top = max(n for n, _ in best)
+    winners = {spec.key: spec for n, spec in best if n == top}
+    return (next(iter(winners.values())), False) if len(winners) == 1 else None
 
 
-def _shown(raw: Any) -> str:
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    return str(raw)
+@functools.lru_cache(maxsize=32768)
+def _exact_indicator(text: str) -> Field | None:
+    """The indicator a label names exactly (folded, without numbering or remarks)."""
+    if _NOTE_START.match(text) or len(text) > 200:
+        return None
+    for key in _variants(text):
+        spec = _INDICATOR_LABELS.get(key) or _INDICATOR_LABELS.get(_TRONG_DO.sub("", key))
+        if spec is not None:
+            return spec
+    return None
+
+
+# -- codes -------------------------------------------------------------------------------------
+
+_CODE_TEXT = re.compile(r"^(?:m[aã]\s*s[oố]|ms|m[aã]|code|no\.?)?\s*[:.#-]?\s*0*(\d{1,3})\s*[.)]?$",
+                        re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096, typed=True)
 def _code_of(raw: Any) -> str | None:
-    """Normalise a "Mã số" cell: 1, 1.0, "1", "01", "01." -> "01"; None if not a code."""
+    """Normalise a "Mã số" cell: 5, 5.0, "5", "05", "05.", "MS05", "Mã số 05" -> "05"; None if
+    not one of the form's codes."""
     if isinstance(raw, bool) or is_blank(raw):
         return None
     if isinstance(raw, float):
         if not raw.is_integer():
             return None
         raw = int(raw)
-    text = str(raw).strip().rstrip(".")
-    if not text.isdigit() or len(text) > 3:
+    if isinstance(raw, int):
+        code = str(raw).zfill(2)
+        return code if code in INDICATORS_BY_CODE else None
+    match = _CODE_TEXT.match(nfc(str(raw)).strip())
+    if not match:
         return None
-    code = text.zfill(2)
+    code = match.group(1).zfill(2)
     return code if code in INDICATORS_BY_CODE else None
 
 
-@functools.lru_cache(maxsize=4096)
-def _exact_label(text: str) -> Field | None:
-    key = _TRONG_DO.sub("", fold(text))
-    return _INDICATOR_LABELS.get(fold(text)) or _INDICATOR_LABELS.get(key)
+# -- the indicator table ------------------------------------------------------------------------
+
+def _phrases(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f" {fold(w) if w != '%' else '%'} " for w in words)
 
 
-@functools.lru_cache(maxsize=4096)
-def _match_label(text: str) -> Field | None:
-    """Label to indicator: exact (folded) first, then the longest known label whose words all
-    appear in the typed one ("Kim ngạch xuất khẩu (nghìn USD)"), if no other indicator ties.
-    Cached: the printed labels recur in every return."""
-    exact = _exact_label(text)
-    if exact:
-        return exact
-    words = set(_TRONG_DO.sub("", fold(text)).split())
-    best: list[tuple[int, Field]] = []
-    for known, spec in _INDICATOR_LABELS.items():
-        known_words = set(_TRONG_DO.sub("", known).split())
-        if len(known_words) >= 2 and known_words <= words:
-            best.append((len(known_words), spec))
-    if not best:
+_CURRENT_WORDS = _phrases(VALUE_COLUMN_CURRENT)
+_OTHER_WORDS = _phrases(VALUE_COLUMN_OTHER)
+_COLUMN_KEYS = {fold(alias): column for column, aliases in TABLE_COLUMNS.items()
+                for alias in aliases}
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_COLUMN_NUMBER = re.compile(r"^\(?\s*[0-9a-zA-Z]{1,2}\s*\)?(\s*[=+\-*/x]\s*\(?[0-9a-zA-Z]{1,2}\)?)*$")
+
+
+@functools.lru_cache(maxsize=8192)
+def _column_role(raw: str) -> str | None:
+    """The role a header cell names ("stt", "label", "code", "unit", "value", "note"), from any
+    of its lines or languages; "value" also for a period ("Năm 2016") or a plan/previous-year
+    column ("Kế hoạch"), which `_value_kind` tells apart later."""
+    keys = _variants(raw)
+    for key in keys:
+        role = _COLUMN_KEYS.get(key)
+        if role:
+            return role
+    for key in keys:
+        padded = f" {key} "
+        if key.startswith("ma so") or key in ("ma chi tieu",):
+            return "code"
+        if "chi tieu" in padded and not any(w in padded for w in _OTHER_WORDS):
+            return "label"
+        if key.startswith("don vi"):
+            return "unit"
+        if key.startswith("ghi chu"):
+            return "note"
+    if _value_kind(raw) != "unknown":
+        return "value"
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def _value_kind(header: str) -> str:
+    """What a value column's header says of it: "other" (plan, previous period, comparison),
+    "period" (names a period: compared with the return's own later), "current" ("Số liệu",
+    "Thực hiện", "Kỳ này"), or "unknown"."""
+    key = f" {fold(header)} "
+    if any(word in key for word in _OTHER_WORDS):
+        return "other"
+    if _YEAR.search(key):
+        return "period"
+    if any(word in key for word in _CURRENT_WORDS):
+        return "current"
+    return "unknown"
+
+
+def _period_match(header: str, period: Period | None) -> int | None:
+    """How well a header naming a period fits the return's own: 0 exactly, 1 the same year
+    without the same part of it, None another year (or the return's period unknown)."""
+    if period is None:
         return None
-    top = max(n for n, _ in best)
-    winners = {spec.key: spec for n, spec in best if n == top}
-    return next(iter(winners.values())) if len(winners) == 1 else None
+    years = {int(y) for y in _YEAR.findall(fold(header))}
+    if years != {period.year}:
+        return None
+    try:
+        named = parse_period(_BRACKETS.sub(" ", header)).value
+    except ParseError:
+        named = None
+    return 0 if named == period else 1  # 1: "2016", "Năm 2016" on a first-half return
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A row of the table that names an indicator."""
+
+    row: int
+    spec: Field
+    by_code: bool
+    exact: bool
+    code: str | None
+    label: str
+
+
+@dataclass(frozen=True)
+class _Table:
+    body: int  # first row after the header
+    columns: dict[str, int]  # "label", "code", "unit", "stt", "note" -> column index
+    values: tuple[tuple[int, str], ...]  # value columns: (index, header text), left to right
+    candidates: tuple[_Candidate, ...]
+
+    @property
+    def rows(self) -> set[int]:
+        return {c.row for c in self.candidates}
+
+
+def _find_table(sheet: Sheet) -> _Table | None:
+    """The indicator table of a sheet (memoised on the sheet), or None."""
+    if "table" not in sheet.memo:
+        sheet.memo["table"] = _scan_table(sheet)
+    return sheet.memo["table"]
+
+
+def _scan_table(sheet: Sheet) -> _Table | None:
+    rows = sheet.rows
+    for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        roles: dict[str, int] = {}
+        for c, raw in enumerate(row):
+            if isinstance(raw, str) and raw and len(raw) < 120:
+                role = _column_role(raw)
+                if role and role not in roles:
+                    roles[role] = c
+        if "label" not in roles or not ({"code", "value", "unit"} & roles.keys()):
+            continue
+        table = _table_from_header(sheet, r)
+        if table is not None:
+            return table
+    return _table_without_header(sheet)
+
+
+def _header_texts(sheet: Sheet, first: int, last: int) -> list[str]:
+    """Each column's header text over the header rows, a merged cell's text given to every
+    column it spans."""
+    width = max((len(sheet.rows[r]) for r in range(first, last + 1)), default=0)
+    parts: list[list[str]] = [[] for _ in range(width)]
+    spans = {(r0, c0): c1 for r0, c0, r1, c1 in sheet.merged if first <= r0 <= last and c1 > c0}
+    for r in range(first, last + 1):
+        row = sheet.rows[r]
+        for c, raw in enumerate(row):
+            if not isinstance(raw, (str, int, float)) or is_blank(raw):
+                continue
+            text = nfc(str(raw)).strip()
+            for col in range(c, min(spans.get((r, c), c), width - 1) + 1):
+                if text not in parts[col]:
+                    parts[col].append(text)
+    return [" ".join(p) for p in parts]
+
+
+def _is_header_continuation(sheet: Sheet, r: int, code_col: int | None, label_col: int) -> bool:
+    """A row under the header that still belongs to it: sub-columns ("Năm 2015 | Năm 2016"),
+    an English line, column numbers ("(1) (2) (3)"), never a row of the table itself."""
+    row = sheet.rows[r]
+    texts = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
+    if not texts:
+        return False
+    if code_col is not None and code_col < len(row) and _code_of(row[code_col]):
+        if not isinstance(row[code_col], str) or not _COLUMN_NUMBER.match(str(row[code_col])):
+            return False
+    if label_col < len(row) and isinstance(row[label_col], str) and _indicator_label(row[label_col]):
+        return False
+    for _c, raw in texts:
+        text = nfc(str(raw)).strip()
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and (
+                0 < raw < 100 or 1900 <= raw <= 2100):
+            continue  # column numbers, or the years of sub-columns, typed as numbers
+        if not isinstance(raw, str):
+            return False
+        if _column_role(text) or _COLUMN_NUMBER.match(text) or _value_kind(text) != "unknown":
+            continue
+        if text.isascii() and len(text.split()) <= 4:
+            continue  # the English line of a bilingual header
+        return False
+    return True
+
+
+def _table_from_header(sheet: Sheet, header: int) -> _Table | None:
+    rows = sheet.rows
+    last = header
+    while last + 1 < len(rows) and last - header + 1 < HEADER_BAND:
+        first_roles = _roles_of(_header_texts(sheet, header, last))
+        if not _is_header_continuation(sheet, last + 1, first_roles.get("code"),
+                                       first_roles.get("label", 0)):
+            break
+        last += 1
+    texts = _header_texts(sheet, header, last)
+    columns: dict[str, int] = {}
+    values: list[tuple[int, str]] = []
+    for c, text in enumerate(texts):
+        role = _column_role(text) if text else None
+        if role == "value":
+            values.append((c, text))
+        elif role and role not in columns:
+            columns[role] = c
+    if "label" not in columns:
+        return None
+    candidates = _candidates(sheet, last + 1, columns)
+    if len({c.spec.key for c in candidates}) < MIN_INDICATORS:
+        return None
+    values = [(c, t) for c, t in values if c > columns["label"]] or values
+    if not values:
+        values = _data_columns(sheet, columns, candidates, texts)
+    return _Table(last + 1, columns, tuple(values), tuple(candidates))
+
+
+def _roles_of(texts: list[str]) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for c, text in enumerate(texts):
+        role = _column_role(text) if text else None
+        if role and role != "value" and role not in roles:
+            roles[role] = c
+    return roles
+
+
+def _data_columns(sheet: Sheet, columns: dict[str, int], candidates: list[_Candidate],
+                  texts: list[str]) -> list[tuple[int, str]]:
+    """Value columns of a table whose header names none: the columns right of the labels that
+    hold something on the indicators' rows (the code, unit, number and note columns apart)."""
+    taken = set(columns.values())
+    counts: dict[int, int] = {}
+    units: dict[int, int] = {}
+    for cand in candidates:
+        row = sheet.rows[cand.row]
+        for c in range(columns["label"] + 1, len(row)):
+            if c not in taken and not is_blank(row[c]):
+                counts[c] = counts.get(c, 0) + 1
+                if isinstance(row[c], str) and cand.spec.unit and fold(row[c]) == fold(cand.spec.unit):
+                    units[c] = units.get(c, 0) + 1
+    found = [(c, texts[c] if c < len(texts) else "") for c in sorted(counts)
+             if units.get(c, 0) * 2 < counts[c]]  # a unit column typed without its header
+    if not found:  # an empty form: the column after the code or unit, where the form has it
+        after = max(columns.get("unit", -1), columns.get("code", -1), columns["label"]) + 1
+        found = [(after, texts[after] if after < len(texts) else "")]
+    return found
+
+
+def _candidates(sheet: Sheet, body: int, columns: dict[str, int]) -> list[_Candidate]:
+    """Rows under the header that name an indicator by code or label. Headings (in capitals or
+    numbered I., II.) and notes never do."""
+    code_col, label_col = columns.get("code"), columns["label"]
+    found: list[_Candidate] = []
+    for r in range(body, len(sheet.rows)):
+        row = sheet.rows[r]
+        width = len(row)
+        code = _code_of(row[code_col]) if code_col is not None and code_col < width else None
+        raw_label = row[label_col] if label_col < width else ""
+        label = nfc(raw_label).strip() if isinstance(raw_label, str) else ""
+        if code is None and not label and code_col is None:
+            label = _label_elsewhere(row, columns)
+        if code is not None:
+            found.append(_Candidate(r, INDICATORS_BY_CODE[code], True, True, code, label))
+            continue
+        if not label or _is_heading(label):
+            continue
+        matched = _indicator_label(label)
+        if matched:
+            found.append(_Candidate(r, matched[0], False, matched[1], None, label))
+    return found
+
+
+def _label_elsewhere(row: list[Any], columns: dict[str, int]) -> str:
+    """The label of a row whose label cell is empty, when it was typed one column off (a label
+    header merged over two columns): the first text left of any value."""
+    for c, raw in enumerate(row):
+        if c != columns.get("stt") and isinstance(raw, str) and raw.strip():
+            return nfc(raw).strip()
+    return ""
+
+
+def _is_heading(label: str) -> bool:
+    letters = [ch for ch in label if ch.isalpha()]
+    upper = len(letters) > 3 and all(ch.isupper() for ch in letters)
+    return upper or bool(_ROMAN_HEADING.match(label))
+
+
+def _table_without_header(sheet: Sheet) -> _Table | None:
+    """A table whose header row was deleted or never typed: the column where most indicator
+    labels stand exactly, the codes beside them if any."""
+    counts: dict[int, int] = {}
+    for row in sheet.rows[:HEADER_SCAN_ROWS]:
+        for c, raw in enumerate(row):
+            if isinstance(raw, str) and raw and not _is_heading(raw) and _exact_indicator(raw):
+                counts[c] = counts.get(c, 0) + 1
+    if not counts:
+        return None
+    label_col = max(counts, key=lambda c: (counts[c], -c))
+    if counts[label_col] < 2 * MIN_INDICATORS:
+        return None
+    columns = {"label": label_col}
+    matched_rows = [r for r, row in enumerate(sheet.rows)
+                    if label_col < len(row) and isinstance(row[label_col], str)
+                    and _exact_indicator(row[label_col])]
+    first = matched_rows[0]
+    code_hits: dict[int, int] = {}
+    unit_hits: dict[int, int] = {}
+    for r in matched_rows:
+        row = sheet.rows[r]
+        spec = _exact_indicator(row[label_col])
+        for c, raw in enumerate(row):
+            if c == label_col or spec is None:
+                continue
+            if _code_of(raw) == spec.code:
+                code_hits[c] = code_hits.get(c, 0) + 1
+            elif isinstance(raw, str) and spec.unit and fold(raw) == fold(spec.unit):
+                unit_hits[c] = unit_hits.get(c, 0) + 1
+    for role, hits in (("code", code_hits), ("unit", unit_hits)):
+        if hits:
+            col = max(hits, key=lambda c: hits[c])
+            if hits[col] >= MIN_INDICATORS:
+                columns[role] = col
+    # Everything left of the labels up to the first indicator is the header's place; a row of
+    # numbering right above the table ("1 2 3") is not data.
+    body = first
+    candidates = _candidates(sheet, body, columns)
+    texts = [""] * max((len(sheet.rows[r]) for r in matched_rows), default=0)
+    if len({c.spec.key for c in candidates}) < MIN_INDICATORS:
+        return None
+    return _Table(body, columns, tuple(_data_columns(sheet, columns, candidates, texts)),
+                  tuple(candidates))
+
+
+# -- reading one return ---------------------------------------------------------------------------
+
+_DATE_LINE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*((?:19|20)\d{2})",
+                        re.IGNORECASE)
+
+
+@dataclass
+class _Located:
+    raw: Any
+    address: str
+    sheet: str
+    rank: int  # lower is better: 0 a value under a normal label, 1 under a heading, 2 blank
+
+
+class _FormReader:
+    def __init__(self, book: Workbook, sheet: Sheet, table: _Table, zones: tuple[Zone, ...],
+                 result: FormReturn) -> None:
+        self.book = book
+        self.sheet = sheet
+        self.table = table
+        self.zones = zones
+        self.result = result
+
+    def read(self) -> None:
+        identity = self._identity()
+        for spec in IDENTITY:
+            located = identity.get(spec.key)
+            self._take(spec, (located.raw, located.address) if located else None,
+                       located.sheet if located else self.sheet.name)
+        period = self.result.values.get("period")
+        column = self._value_column(period if isinstance(period, Period) else None)
+        if column is None:
+            for spec in INDICATORS:
+                self.result.values[spec.key] = None
+            return
+        indicators = self._indicators(column)
+        for spec in INDICATORS:
+            self._take(spec, indicators.get(spec.key), self.sheet.name)
+
+    def _add(self, code: str, spec: Field | None = None, cell: str = "", value: Any = "",
+             sheet: str | None = None, **params: Any) -> None:
+        label = spec.label if spec else ""
+        self.result.problems.append(problem(
+            code, file=self.book.relpath, sheet=self.sheet.name if sheet is None else sheet,
+            cell=cell, field=spec.key if spec else "", value=value, label=label, **params))
+
+    # -- identity -----------------------------------------------------------------------------
+    def _identity(self) -> dict[str, _Located]:
+        found: dict[str, _Located] = {}
+        self._identity_on(self.sheet, self.table.rows, found)
+        if any(spec.key not in found or found[spec.key].rank > 1 for spec in IDENTITY
+               if spec.required):
+            for other in self._other_sheets():
+                self._identity_on(other, set(), found)
+        if "prepared_on" not in found or found["prepared_on"].rank > 1:
+            self._date_line(found)
+        return found
+
+    def _other_sheets(self) -> Iterator[Sheet]:
+        for name, visible in self.book.worksheets:
+            if visible and name != self.sheet.name and fold(name) not in _NOT_THE_RETURN:
+                other = self.book.sheet(name)
+                if other is not None:
+                    yield other
+
+    def _identity_on(self, sheet: Sheet, skip: set[int], found: dict[str, _Located]) -> None:
+        rows = sheet.rows
+        for r, row in enumerate(rows):
+            if r in skip:
+                continue
+            for c, raw in enumerate(row):
+                if not isinstance(raw, str) or not raw:
+                    continue
+                label = _identity_label(raw)
+                if label is None:
+                    continue
+                located = self._identity_value(sheet, r, c, label)
+                if located is None:
+                    continue
+                key = label.spec.key
+                if key not in found or located.rank < found[key].rank:
+                    found[key] = located
+
+    def _identity_value(self, sheet: Sheet, r: int, c: int, label: _IdentityLabel) -> _Located | None:
+        rest = label.rest.strip()
+        address = self._address(sheet, r, c)
+        if rest and not _PLACEHOLDER.match(rest):
+            return _Located(rest, address, sheet.name, 1 if label.upper else 0)
+        if label.upper and not label.colon:
+            return None  # a heading ("NGƯỜI LẬP BIỂU"), not a line
+        row = sheet.rows[r]
+        for c2 in range(c + 1, len(row)):
+            raw = row[c2]
+            if is_blank(raw) or (isinstance(raw, str) and _PLACEHOLDER.match(raw)):
+                continue
+            if isinstance(raw, str) and (_identity_label(raw) or _boilerplate(raw)):
+                break  # the next line's label, or the letterhead beside it: nothing typed here
+            return _Located(raw, self._address(sheet, r, c2), sheet.name, 1 if label.upper else 0)
+        if not label.upper and r + 1 < len(sheet.rows):
+            below = self._value_below(sheet, r + 1, c)
+            if below is not None:
+                return below
+        return _Located("", self._address(sheet, r, c + 1), sheet.name, 2)
+
+    def _value_below(self, sheet: Sheet, r: int, c: int) -> _Located | None:
+        """The value typed on the line under its label (only there: a next label, a table
+        header or an indicator row end the search)."""
+        row = sheet.rows[r]
+        for c2 in range(max(0, c - 1), len(row)):
+            raw = row[c2]
+            if is_blank(raw) or (isinstance(raw, str) and _PLACEHOLDER.match(raw)):
+                continue
+            if c2 < c:
+                return None  # the next line starts further left: another item
+            if isinstance(raw, str) and (_identity_label(raw) or _indicator_label(raw)
+                                         or _column_role(raw) not in (None, "value")
+                                         or _boilerplate(raw)):
+                return None
+            return _Located(raw, self._address(sheet, r, c2), sheet.name, 0)
+        return None
+
+    def _date_line(self, found: dict[str, _Located]) -> None:
+        """Without a "Ngày lập" line, the date under the signature ("…, ngày 05 tháng 7 năm
+        2016") is when the return was made."""
+        for r, row in enumerate(self.sheet.rows):
+            if r in self.table.rows:
+                continue
+            for c, raw in enumerate(row):
+                if isinstance(raw, str) and "ng" in raw:
+                    match = _DATE_LINE.search(nfc(raw))
+                    if match:
+                        day, month, year = match.groups()
+                        found["prepared_on"] = _Located(f"{day}/{month}/{year}",
+                                                        self._address(self.sheet, r, c),
+                                                        self.sheet.name, 0)
+                        return
+
+    def _address(self, sheet: Sheet, r: int, c: int) -> str:
+        a1 = sheet.address(r, c)
+        if sheet is self.sheet:
+            return a1
+        name = sheet.name if re.fullmatch(r"\w+", sheet.name) else "'" + sheet.name.replace("'", "''") + "'"
+        return f"{name}!{a1}"
+
+    # -- the value column -----------------------------------------------------------------------
+    def _value_column(self, period: Period | None) -> int | None:
+        """The column of the return's own period among the table's value columns; a problem
+        naming them when it cannot be told."""
+        values = self.table.values
+        if len(values) == 1:
+            return values[0][0]
+        tiers: dict[int, list[int]] = {}
+        for c, header in values:
+            kind = _value_kind(header) if header else "unknown"
+            if kind == "other":
+                continue
+            if kind == "period":
+                fit = _period_match(header, period)
+                if fit is None:
+                    continue
+                tier = fit
+            else:
+                tier = {"current": 2, "unknown": 3}[kind]
+            tiers.setdefault(tier, []).append(c)
+        for tier in sorted(tiers):
+            if len(tiers[tier]) == 1:
+                return tiers[tier][0]
+            if tiers[tier]:
+                break
+        shown = "; ".join(f"«{h or '(không có tiêu đề)'}» (cột {cell_address(0, c)[:-1]})"
+                          for c, h in values)
+        header_row = max(self.table.body - 1, 0)
+        self._add("value-column-ambiguous", cell=self.sheet.address(header_row, values[0][0]),
+                  columns=shown, period=period.label if period else "chưa rõ")
+        return None
+
+    # -- indicator rows ----------------------------------------------------------------------------
+    def _indicators(self, value_col: int) -> dict[str, tuple[Any, str]]:
+        """Each indicator's value cell: a coded row first; else a labelled row with a value,
+        exact labels before labels matched by their words; a blank one last."""
+        rows = self.sheet.rows
+        code_col = self.table.columns.get("code")
+        by_field: dict[str, list[_Candidate]] = {}
+        for cand in self.table.candidates:
+            by_field.setdefault(cand.spec.key, []).append(cand)
+            if cand.by_code and cand.label:
+                other = _indicator_label(cand.label)
+                if other and other[1] and other[0] is not cand.spec:
+                    self._add("code-label-mismatch", cand.spec,
+                              self.sheet.address(cand.row, code_col or 0), cand.label,
+                              row_code=cand.code, other=other[0].label)
+        found: dict[str, tuple[Any, str]] = {}
+        for key, cands in by_field.items():
+
+            def value(cand: _Candidate) -> Any:
+                row = rows[cand.row]
+                return row[value_col] if value_col < len(row) else ""
+
+            coded = [c for c in cands if c.by_code]
+            if coded:
+                chosen = coded[0]
+                for extra in coded[1:]:
+                    self._add("duplicate-row", extra.spec,
+                              self.sheet.address(extra.row, value_col), value(extra),
+                              first=self.sheet.address(chosen.row, value_col))
+            else:
+                ranked = sorted(cands, key=lambda c: (is_blank(value(c)), not c.exact, c.row))
+                chosen = ranked[0]
+                rivals = [c for c in ranked[1:] if c.exact and chosen.exact
+                          and not is_blank(value(c)) and value(c) != value(chosen)]
+                for extra in rivals:
+                    self._add("duplicate-row", extra.spec,
+                              self.sheet.address(extra.row, value_col), value(extra),
+                              first=self.sheet.address(chosen.row, value_col))
+            found[key] = (value(chosen), self.sheet.address(chosen.row, value_col))
+        return found
+
+    # -- reading ------------------------------------------------------------------------------------
+    def _take(self, spec: Field, located: tuple[Any, str] | None, sheet: str) -> None:
+        if located is None:
+            self.result.values[spec.key] = None
+            if spec.required:
+                self._not_found(spec)
+            return
+        raw, address = located
+        self.result.cells[spec.key] = address
+        cell = address.rsplit("!", 1)[-1]
+        if isinstance(raw, str) and raw.strip() in CELL_ERRORS:
+            self.result.values[spec.key] = None
+            self._add("cell-error", spec, cell, raw.strip(), sheet=sheet)
+            return
+        if is_blank(raw):
+            self.result.values[spec.key] = None
+            if self.book.formula_without_value(sheet, cell):
+                self._add("formula-no-value", spec, cell, sheet=sheet)
+            elif spec.required:
+                self._add("required-missing", spec, cell, sheet=sheet)
+            return
+        try:
+            parsed = parse_kind(spec.kind, raw, self.zones)
+        except ParseError as exc:
+            self.result.values[spec.key] = None
+            self._add(exc.code, spec, cell, _shown(raw), sheet=sheet, **exc.params)
+            return
+        value = parsed.value
+        for code, params in parsed.warnings:
+            self._add(code, spec, cell, _shown(raw), sheet=sheet, **params)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            self._add("negative", spec, cell, _shown(raw), sheet=sheet)
+            value = None
+        self.result.values[spec.key] = value
+
+    def _not_found(self, spec: Field) -> None:
+        """A required field nowhere: say what looked nearest to its label, if anything did."""
+        code = "field-not-found" if spec.code else "required-missing"
+        near = self._nearest(spec)
+        if near is None:
+            self._add(code, spec)
+            return
+        sheet, r, c, text = near
+        self._add("label-not-recognised", spec, sheet.address(r, c), text,
+                  sheet=sheet.name, row=r + sheet.origin[0] + 1)
+
+    def _nearest(self, spec: Field) -> tuple[Sheet, int, int, str] | None:
+        """The unrecognised text most like one of the field's labels: on the table's sheet
+        outside the table (and the other sheets) for an identity line, in the table's label
+        column for an indicator."""
+        targets = [fold(_BRACKETS.sub(" ", label)) for label in spec.labels]
+        best: tuple[float, Sheet, int, int, str] | None = None
+        label_col = self.table.columns["label"]
+        sheets = [self.sheet] if spec.code else [self.sheet, *self._other_sheets()]
+        for sheet in sheets:
+            for r, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+                in_table = sheet is self.sheet and r >= self.table.body
+                for c, raw in enumerate(row):
+                    if spec.code and (not in_table or c != label_col):
+                        continue
+                    if (not isinstance(raw, str) or not raw.strip() or len(raw) > 120
+                            or _identity_label(raw) or _indicator_label(raw)):
+                        continue  # empty, or recognised as another line
+                    score = _likeness(fold(_split_colon(_strip_enumerator(raw))[0]), targets)
+                    if score and (best is None or score > best[0]):
+                        best = (score, sheet, r, c, nfc(raw).strip())
+        return best[1:] if best else None
+
+
+def _likeness(key: str, targets: list[str]) -> float:
+    """How much a typed label looks like one of `targets`: close spelling, or most of a
+    target's words; 0 when it does not."""
+    if not key:
+        return 0.0
+    words = set(key.split())
+    best = 0.0
+    for target in targets:
+        ratio = difflib.SequenceMatcher(None, key, target).ratio()
+        target_words = set(target.split())
+        shared = len(words & target_words) / len(target_words) if len(target_words) >= 2 else 0
+        if ratio >= 0.75 or (shared >= 0.6 and ratio >= 0.5):
+            best = max(best, ratio + shared)
+    return best
+
+
+def _shown(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw)

@@ -55,6 +55,10 @@ CATALOG: dict[str, Kind] = {
                                  "Gửi cho doanh nghiệp mẫu mới (lệnh kcn-reports form)."),
     # One value
     "required-missing": Kind(ERROR, "Thiếu \"{label}\" (bắt buộc).", "Điền giá trị vào ô này."),
+    "label-not-recognised": Kind(ERROR, "Không tìm thấy \"{label}\" (bắt buộc): dòng {row} có «{value}» nhưng không nhận ra là \"{label}\".",
+                                 "Sửa nhãn ở ô này cho đúng như mẫu (đúng tên dòng, sau đó dấu hai chấm và giá trị) rồi gửi lại."),
+    "value-column-ambiguous": Kind(ERROR, "Bảng chỉ tiêu có nhiều cột số liệu: {columns}; không biết cột nào là số liệu của kỳ báo cáo ({period}).",
+                                   "Ghi rõ tiêu đề cột số liệu của kỳ này (ví dụ \"Số liệu năm 2016\" hoặc \"Thực hiện\"), hoặc xóa các cột số liệu khác rồi gửi lại."),
     "field-not-found": Kind(ERROR, "Không tìm thấy dòng \"{label}\" trong báo cáo.",
                             "Dùng đúng mẫu; không xóa dòng chỉ tiêu bắt buộc."),
     "not-a-number": Kind(ERROR, "\"{label}\": không đọc được số từ \"{value}\".",

@@ -24,7 +24,7 @@ from kcn_reports.formdef import (
     Period,
     Zone,
 )
-from kcn_reports.textnorm import clean, fold
+from kcn_reports.textnorm import clean, fold, nfc
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 MAX_SERIAL = 2958465  # 9999-12-31
@@ -234,16 +234,32 @@ def parse_tax_code(raw: Any) -> Parsed:
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_HALF_MARKERS = re.compile(r"(^|\s)(6\s*thang|06\s*thang|sau\s*thang|6t|6\s*t|nua\s*dau|nua\s*nam|h1|ky\s*i\b)")
+_HALF_MARKERS = re.compile(r"(^|\s)(6\s*thang|06\s*thang|sau\s*thang|6t|6\s*t|nua\s*dau|nua\s*nam|h1|"
+                           r"ky\s*i\b|first\s*half|half\s*year|6\s*months?\b)")
+_DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+_REMARKS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# Words that may stand around "Năm 2016" in a whole-year period ("Báo cáo năm 2016", "Cả năm
+# 2016", "Năm tài chính 2016"), and around a single snapshot date ("Tính đến ngày 31/12/2016").
+_YEAR_WORDS = {"nam", "ca", "ky", "bao", "cao", "bc", "tong", "hop", "thuc", "hien", "tai", "chinh",
+               "year", "fy", "annual", "full", "report", "reporting", "period", "so", "lieu"}
+_SNAPSHOT_WORDS = {"den", "ngay", "tinh", "tai", "thoi", "diem", "het", "as", "of", "at"}
 
 
 def parse_period(raw: Any) -> Parsed:
-    """'6 tháng đầu năm 2016' -> first half 2016; 'Năm 2016' or '2016' -> year 2016."""
+    """'6 tháng đầu năm 2016' -> first half 2016; 'Năm 2016', 'Báo cáo năm 2016' or '2016' ->
+    year 2016. Remarks in brackets are ignored ("Năm 2016 (01/01/2016 – 31/12/2016)"); a range
+    of dates from 01/01 to 30/06 or 31/12 is the half or the year it spans."""
     if is_blank(raw):
         return Parsed(None)
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer():
         raw = str(int(raw))
-    key = fold(str(raw))
+    if isinstance(raw, (dt.date, dt.datetime)):
+        raise ParseError("bad-period")
+    text = _REMARKS.sub(" ", nfc(str(raw)))
+    dates = [(int(d), int(m), int(y)) for d, m, y in _DATE_IN_TEXT.findall(text)]
+    key = fold(_DATE_IN_TEXT.sub(" ", text))
+    if dates:
+        return Parsed(_period_of_dates(dates, set(key.split())))
     years = set(_YEAR.findall(key))
     if len(years) != 1:
         raise ParseError("bad-period")
@@ -253,9 +269,26 @@ def parse_period(raw: Any) -> Parsed:
             raise ParseError("bad-period")  # "6 tháng cuối năm" is not a period of this form
         return Parsed(Period(PERIOD_HALF, year))
     rest = set(_YEAR.sub(" ", key).split())
-    if rest <= {"nam", "ca", "ky", "bao", "cao", "bc", "tong", "hop", "thuc", "hien"}:
+    if rest <= _YEAR_WORDS:
         return Parsed(Period(PERIOD_YEAR, year))
     raise ParseError("bad-period")  # a quarter, "9 tháng", …: not a period of this form
+
+
+def _period_of_dates(dates: list[tuple[int, int, int]], words: set[str]) -> Period:
+    """"01/01/2016 – 30/06/2016" (or "Tính đến ngày 31/12/2016") -> the period it is."""
+    if len({y for _, _, y in dates}) != 1 or len(dates) > 2:
+        raise ParseError("bad-period")
+    year = dates[0][2]
+    if len(dates) == 2 and dates[0][:2] != (1, 1):
+        raise ParseError("bad-period")
+    if not words <= _YEAR_WORDS | _SNAPSHOT_WORDS | {"tu", "from", "to", str(year)}:
+        raise ParseError("bad-period")
+    end = dates[-1][:2]
+    if end == (30, 6):
+        return Period(PERIOD_HALF, year)
+    if end == (31, 12):
+        return Period(PERIOD_YEAR, year)
+    raise ParseError("bad-period")
 
 
 _ZONE_PREFIX = re.compile(r"^(khu cong nghiep|kcn)\s+")

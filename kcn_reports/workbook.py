@@ -44,6 +44,9 @@ class Sheet:
     visible: bool = True
     legacy: dict[str, str] = field(default_factory=dict)  # legacy font -> a sample as typed
     memo: dict[str, Any] = field(default_factory=dict)  # per-sheet results of later stages
+    # Merged ranges as 0-based grid (first row, first col, last row, last col): a header typed
+    # once over several columns ("Số liệu" over "Năm 2015 | Năm 2016") belongs to each of them.
+    merged: tuple[tuple[int, int, int, int], ...] = ()
 
     def address(self, row: int, col: int) -> str:
         """A1 address of the grid position (row, col)."""
@@ -102,6 +105,10 @@ class Workbook:
                 grid = self.reader.get_sheet_by_name(name)
                 start = grid.start or (0, 0)
                 rows = grid.to_python(skip_empty_area=True, nrows=self.max_rows)
+                merged = tuple(
+                    (r0 - start[0], c0 - start[1], r1 - start[0], c1 - start[1])
+                    for (r0, c0), (r1, c1) in (grid.merged_cell_ranges or ())
+                    if r1 >= start[0] and c1 >= start[1])
         except BaseException as exc:  # noqa: BLE001 - calamine panics are BaseException
             if isinstance(exc, (KeyboardInterrupt, SystemExit)):
                 raise
@@ -110,7 +117,7 @@ class Workbook:
             return None
         if rows and len(rows[0]) > self.max_cols:
             rows = [row[:self.max_cols] for row in rows]
-        sheet = Sheet(name, rows, (start[0], start[1]), visible)
+        sheet = Sheet(name, rows, (start[0], start[1]), visible, merged=merged)
         _convert_legacy_text(sheet)
         return sheet
 

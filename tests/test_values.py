@@ -179,12 +179,22 @@ def test_bad_tax_codes(raw):
     ("06 tháng năm 2015", Period(PERIOD_HALF, 2015)), ("Năm 2016", Period(PERIOD_YEAR, 2016)),
     ("năm 2015", Period(PERIOD_YEAR, 2015)), ("2016", Period(PERIOD_YEAR, 2016)),
     (2016, Period(PERIOD_YEAR, 2016)), ("Cả năm 2016", Period(PERIOD_YEAR, 2016)),
+    ("Năm 2016 (01/01/2016 – 31/12/2016)", Period(PERIOD_YEAR, 2016)),
+    ("Báo cáo năm 2016", Period(PERIOD_YEAR, 2016)), ("Năm tài chính 2016", Period(PERIOD_YEAR, 2016)),
+    ("6 tháng đầu năm 2016 (đến 30/6/2016)", Period(PERIOD_HALF, 2016)),
+    ("Từ 01/01/2016 đến 30/06/2016", Period(PERIOD_HALF, 2016)),
+    ("01/01/2015 - 31/12/2015", Period(PERIOD_YEAR, 2015)),
+    ("Tính đến ngày 31/12/2016", Period(PERIOD_YEAR, 2016)),
+    ("H1/2016", Period(PERIOD_HALF, 2016)), ("First half 2016", Period(PERIOD_HALF, 2016)),
+    ("Year 2016", Period(PERIOD_YEAR, 2016)),
 ])
 def test_periods(raw, expected):
     assert parse_period(raw).value == expected
 
 
-@pytest.mark.parametrize("raw", ["Quý 3", "2015-2016", "6 tháng cuối năm 2016"])
+@pytest.mark.parametrize("raw", ["Quý 3", "2015-2016", "6 tháng cuối năm 2016", "Quý II/2016",
+                                 "9 tháng năm 2016", "01/01/2016 - 30/09/2016",
+                                 "01/07/2016 - 31/12/2016", "01/01/2015 - 31/12/2016"])
 def test_bad_periods(raw):
     with pytest.raises(ParseError):
         parse_period(raw)
