@@ -482,6 +482,9 @@ def _is_header_continuation(sheet: Sheet, r: int, code_col: int | None, label_co
     texts = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
     if not texts:
         return False
+    numbers = [v for _, v in texts if _is_column_number(v)]
+    if len(numbers) == len(texts) >= 3:
+        return True  # "1 2 3 4 5 6" or "A B C 1 2" printed under the header
     if code_col is not None and code_col < len(row) and _code_of(row[code_col]):
         if not isinstance(row[code_col], str) or not _COLUMN_NUMBER.match(str(row[code_col])):
             return False
@@ -500,6 +503,14 @@ def _is_header_continuation(sheet: Sheet, r: int, code_col: int | None, label_co
             continue  # the English line of a bilingual header
         return False
     return True
+
+
+def _is_column_number(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, (int, float)):
+        return float(raw).is_integer() and 0 < raw < 100
+    return isinstance(raw, str) and bool(_COLUMN_NUMBER.match(raw.strip()))
 
 
 def _table_from_header(sheet: Sheet, header: int) -> _Table | None:
@@ -733,6 +744,8 @@ class _FormReader:
     def _identity_value(self, sheet: Sheet, r: int, c: int, label: _IdentityLabel) -> _Located | None:
         rest = label.rest.strip()
         address = self._address(sheet, r, c)
+        if rest and _identity_label(rest):
+            rest = ""  # "Mã số thuế:\nTax code:": the label again, in English
         if rest and not _PLACEHOLDER.match(rest):
             return _Located(rest, address, sheet.name, 1 if label.upper else 0)
         if label.upper and not label.colon:

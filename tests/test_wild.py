@@ -32,7 +32,8 @@ def test_every_wild_file_listed_once_with_a_reason(wild_dir):
     assert outcomes["poi__poc-xmlbomb.xlsx"].problems[0].code == "file-unsafe"
     assert outcomes["pycalamine__empty_file.xlsx"].problems[0].code == "file-empty"
     assert outcomes["SOURCES.md"].outcome == SKIPPED
-    assert outcomes["calamine__issue_666_panic.xlsb"].outcome == REJECTED
+    # Made calamine panic before 0.6; read since (and not a return): listed either way.
+    assert outcomes["calamine__issue_666_panic.xlsb"].outcome in (REJECTED, SKIPPED)
     assert outcomes["pycalamine__base.xlsx"].reason.startswith("Tệp không phải mẫu báo cáo")
 
 
