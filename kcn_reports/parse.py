@@ -29,7 +29,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kcn_reports.formdef import (
     FORM_VERSION,
@@ -409,8 +409,7 @@ def _period_match(header: str, period: Period | None) -> int | None:
     return 0 if named == period else 1  # 1: "2016", "Năm 2016" on a first-half return
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):  # a named tuple: one per table row, cheaper than a dataclass
     """A row of the table that names an indicator."""
 
     row: int
@@ -428,7 +427,7 @@ class _Table:
     values: tuple[tuple[int, str], ...]  # value columns: (index, header text), left to right
     candidates: tuple[_Candidate, ...]
 
-    @property
+    @functools.cached_property
     def rows(self) -> set[int]:
         return {c.row for c in self.candidates}
 
@@ -440,21 +439,47 @@ def _find_table(sheet: Sheet) -> _Table | None:
     return sheet.memo["table"]
 
 
+def _texts(sheet: Sheet) -> list[tuple[int, int, str]]:
+    """(row, column, text) of every non-empty text cell, in reading order; listed once per sheet
+    for the searches that only look at text (headers, identity lines, the date line)."""
+    found = sheet.memo.get("texts")
+    if found is None:
+        found = [(r, c, raw) for r, row in enumerate(sheet.rows) for c, raw in enumerate(row)
+                 if type(raw) is str and raw]
+        sheet.memo["texts"] = found
+    return found
+
+
 def _scan_table(sheet: Sheet) -> _Table | None:
-    rows = sheet.rows
-    for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        roles: dict[str, int] = {}
-        for c, raw in enumerate(row):
-            if isinstance(raw, str) and raw and len(raw) < 120:
-                role = _column_role(raw)
-                if role and role not in roles:
-                    roles[role] = c
-        if "label" not in roles or not ({"code", "value", "unit"} & roles.keys()):
-            continue
-        table = _table_from_header(sheet, r)
-        if table is not None:
-            return table
+    roles: dict[str, int] = {}
+    current = -1
+    role_of = _column_role
+    for r, c, raw in _texts(sheet):
+        if r != current:
+            if _is_header(roles):
+                table = _table_from_header(sheet, current)
+                if table is not None:
+                    return table
+            if r >= HEADER_SCAN_ROWS:
+                break
+            roles = {}
+            current = r
+        if len(raw) < 120:
+            role = role_of(raw)
+            if role and role not in roles:
+                roles[role] = c
+    else:
+        if _is_header(roles):
+            table = _table_from_header(sheet, current)
+            if table is not None:
+                return table
     return _table_without_header(sheet)
+
+
+def _is_header(roles: dict[str, int]) -> bool:
+    """A row naming the label column and one more ("STT | Chỉ tiêu | … | Ghi chú" with the
+    value header deleted is still the header); the table under it must then prove itself."""
+    return "label" in roles and len(roles) >= 2
 
 
 def _header_texts(sheet: Sheet, first: int, last: int) -> list[str]:
@@ -468,6 +493,8 @@ def _header_texts(sheet: Sheet, first: int, last: int) -> list[str]:
         for c, raw in enumerate(row):
             if not isinstance(raw, (str, int, float)) or is_blank(raw):
                 continue
+            if r > first and _is_column_number(raw):
+                continue  # "(1) (2) (3)" under the header names nothing
             text = nfc(str(raw)).strip()
             for col in range(c, min(spans.get((r, c), c), width - 1) + 1):
                 if text not in parts[col]:
@@ -515,12 +542,11 @@ def _is_column_number(raw: Any) -> bool:
 
 def _table_from_header(sheet: Sheet, header: int) -> _Table | None:
     rows = sheet.rows
+    first_roles = _roles_of([v if isinstance(v, str) else "" for v in rows[header]])
     last = header
-    while last + 1 < len(rows) and last - header + 1 < HEADER_BAND:
-        first_roles = _roles_of(_header_texts(sheet, header, last))
-        if not _is_header_continuation(sheet, last + 1, first_roles.get("code"),
-                                       first_roles.get("label", 0)):
-            break
+    while (last + 1 < len(rows) and last - header + 1 < HEADER_BAND
+           and _is_header_continuation(sheet, last + 1, first_roles.get("code"),
+                                       first_roles.get("label", 0))):
         last += 1
     texts = _header_texts(sheet, header, last)
     columns: dict[str, int] = {}
@@ -583,18 +609,24 @@ def _candidates(sheet: Sheet, body: int, columns: dict[str, int]) -> list[_Candi
         width = len(row)
         code = _code_of(row[code_col]) if code_col is not None and code_col < width else None
         raw_label = row[label_col] if label_col < width else ""
-        label = nfc(raw_label).strip() if isinstance(raw_label, str) else ""
-        if code is None and not label and code_col is None:
+        label = raw_label if isinstance(raw_label, str) else ""
+        if code is None and code_col is None and not label.strip():
             label = _label_elsewhere(row, columns)
         if code is not None:
             found.append(_Candidate(r, INDICATORS_BY_CODE[code], True, True, code, label))
             continue
-        if not label or _is_heading(label):
-            continue
-        matched = _indicator_label(label)
+        matched = _row_label(label) if label else None
         if matched:
             found.append(_Candidate(r, matched[0], False, matched[1], None, label))
     return found
+
+
+@functools.lru_cache(maxsize=16384)
+def _row_label(text: str) -> tuple[Field, bool] | None:
+    """The indicator an uncoded row's label names; never a heading's."""
+    if not text.strip() or _is_heading(text):
+        return None
+    return _indicator_label(text)
 
 
 def _label_elsewhere(row: list[Any], columns: dict[str, int]) -> str:
@@ -650,6 +682,12 @@ def _table_without_header(sheet: Sheet) -> _Table | None:
     # Everything left of the labels up to the first indicator is the header's place; a row of
     # numbering right above the table ("1 2 3") is not data.
     body = first
+    while body > 0:  # rows above the first exact label that still belong to the table
+        above = sheet.rows[body - 1]
+        raw = above[label_col] if label_col < len(above) else ""
+        if not (isinstance(raw, str) and raw.strip() and (_is_heading(raw) or _row_label(raw))):
+            break
+        body -= 1
     candidates = _candidates(sheet, body, columns)
     texts = [""] * max((len(sheet.rows[r]) for r in matched_rows), default=0)
     if len({c.spec.key for c in candidates}) < MIN_INDICATORS:
@@ -664,8 +702,7 @@ _DATE_LINE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*((?:19
                         re.IGNORECASE)
 
 
-@dataclass
-class _Located:
+class _Located(NamedTuple):
     raw: Any
     address: str
     sheet: str
@@ -724,36 +761,33 @@ class _FormReader:
                     yield other
 
     def _identity_on(self, sheet: Sheet, skip: set[int], found: dict[str, _Located]) -> None:
-        rows = sheet.rows
-        for r, row in enumerate(rows):
+        lookup = _identity_label
+        for r, c, raw in _texts(sheet):
             if r in skip:
                 continue
-            for c, raw in enumerate(row):
-                if not isinstance(raw, str) or not raw:
-                    continue
-                label = _identity_label(raw)
-                if label is None:
-                    continue
-                located = self._identity_value(sheet, r, c, label)
-                if located is None:
-                    continue
-                key = label.spec.key
-                if key not in found or located.rank < found[key].rank:
-                    found[key] = located
+            label = lookup(raw)
+            if label is None:
+                continue
+            located = self._identity_value(sheet, r, c, label)
+            if located is None:
+                continue
+            key = label.spec.key
+            if key not in found or located.rank < found[key].rank:
+                found[key] = located
 
     def _identity_value(self, sheet: Sheet, r: int, c: int, label: _IdentityLabel) -> _Located | None:
         rest = label.rest.strip()
-        address = self._address(sheet, r, c)
-        if rest and _identity_label(rest):
-            rest = ""  # "Mã số thuế:\nTax code:": the label again, in English
+        again = _identity_label(rest) if rest else None
+        if again is not None:  # "Tên doanh nghiệp:\nEnterprise name: …": the label again
+            rest = again.rest.strip()
         if rest and not _PLACEHOLDER.match(rest):
-            return _Located(rest, address, sheet.name, 1 if label.upper else 0)
+            return _Located(rest, self._address(sheet, r, c), sheet.name, 1 if label.upper else 0)
         if label.upper and not label.colon:
             return None  # a heading ("NGƯỜI LẬP BIỂU"), not a line
         row = sheet.rows[r]
         for c2 in range(c + 1, len(row)):
             raw = row[c2]
-            if is_blank(raw) or (isinstance(raw, str) and _PLACEHOLDER.match(raw)):
+            if raw == "" or is_blank(raw) or (type(raw) is str and _PLACEHOLDER.match(raw)):
                 continue
             if isinstance(raw, str) and (_identity_label(raw) or _boilerplate(raw)):
                 break  # the next line's label, or the letterhead beside it: nothing typed here
@@ -784,18 +818,16 @@ class _FormReader:
     def _date_line(self, found: dict[str, _Located]) -> None:
         """Without a "Ngày lập" line, the date under the signature ("…, ngày 05 tháng 7 năm
         2016") is when the return was made."""
-        for r, row in enumerate(self.sheet.rows):
-            if r in self.table.rows:
-                continue
-            for c, raw in enumerate(row):
-                if isinstance(raw, str) and "ng" in raw:
-                    match = _DATE_LINE.search(nfc(raw))
-                    if match:
-                        day, month, year = match.groups()
-                        found["prepared_on"] = _Located(f"{day}/{month}/{year}",
-                                                        self._address(self.sheet, r, c),
-                                                        self.sheet.name, 0)
-                        return
+        table_rows = self.table.rows
+        for r, c, raw in _texts(self.sheet):
+            if r not in table_rows and "ng" in raw:
+                match = _DATE_LINE.search(nfc(raw))
+                if match:
+                    day, month, year = match.groups()
+                    found["prepared_on"] = _Located(f"{day}/{month}/{year}",
+                                                    self._address(self.sheet, r, c),
+                                                    self.sheet.name, 0)
+                    return
 
     def _address(self, sheet: Sheet, r: int, c: int) -> str:
         a1 = sheet.address(r, c)
@@ -852,29 +884,28 @@ class _FormReader:
                               self.sheet.address(cand.row, code_col or 0), cand.label,
                               row_code=cand.code, other=other[0].label)
         found: dict[str, tuple[Any, str]] = {}
-        for key, cands in by_field.items():
-
-            def value(cand: _Candidate) -> Any:
-                row = rows[cand.row]
-                return row[value_col] if value_col < len(row) else ""
-
-            coded = [c for c in cands if c.by_code]
-            if coded:
-                chosen = coded[0]
-                for extra in coded[1:]:
-                    self._add("duplicate-row", extra.spec,
-                              self.sheet.address(extra.row, value_col), value(extra),
-                              first=self.sheet.address(chosen.row, value_col))
+        address = self.sheet.address
+        for cands in by_field.values():
+            values = [rows[c.row][value_col] if value_col < len(rows[c.row]) else ""
+                      for c in cands]
+            if len(cands) == 1:
+                found[cands[0].spec.key] = (values[0], address(cands[0].row, value_col))
+                continue
+            order = [i for i, c in enumerate(cands) if c.by_code]
+            rivals: list[int] = []
+            if order:
+                chosen, rivals = order[0], order[1:]
             else:
-                ranked = sorted(cands, key=lambda c: (is_blank(value(c)), not c.exact, c.row))
-                chosen = ranked[0]
-                rivals = [c for c in ranked[1:] if c.exact and chosen.exact
-                          and not is_blank(value(c)) and value(c) != value(chosen)]
-                for extra in rivals:
-                    self._add("duplicate-row", extra.spec,
-                              self.sheet.address(extra.row, value_col), value(extra),
-                              first=self.sheet.address(chosen.row, value_col))
-            found[key] = (value(chosen), self.sheet.address(chosen.row, value_col))
+                chosen = min(range(len(cands)), key=lambda i: (
+                    is_blank(values[i]), not cands[i].exact, cands[i].row))
+                if cands[chosen].exact:
+                    rivals = [i for i, c in enumerate(cands) if i != chosen and c.exact
+                              and not is_blank(values[i]) and values[i] != values[chosen]]
+            first = address(cands[chosen].row, value_col)
+            for i in rivals:
+                self._add("duplicate-row", cands[i].spec, address(cands[i].row, value_col),
+                          values[i], first=first)
+            found[cands[chosen].spec.key] = (values[chosen], first)
         return found
 
     # -- reading ------------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ class Workbook:
     properties: dict[str, str] = field(default_factory=dict)  # custom document properties
     archive: zipfile.ZipFile | None = None
     _loaded: dict[str, Sheet | None] = field(default_factory=dict)
+    _no_value: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def sheet_names(self) -> list[str]:
@@ -136,18 +137,32 @@ class Workbook:
 
     def formula_without_value(self, sheet: str, cell: str) -> bool:
         """True when `cell` holds a formula with no cached result (only knowable for xlsx)."""
+        return cell in self._formulas_without_value(sheet)
+
+    def _formulas_without_value(self, sheet: str) -> frozenset[str]:
+        """The cells of a sheet holding a formula with no cached result, found once per sheet
+        (blank values are common, and each used to inflate the sheet's XML again)."""
+        found = self._no_value.get(sheet)
+        if found is not None:
+            return found
+        found = frozenset()
         part = self.sheet_parts.get(sheet)
-        if self.container != "xlsx" or not part or self.archive is None:
-            return False
-        try:
-            xml = self.archive.read(part).decode("utf-8", "replace")
-        except Exception:  # noqa: BLE001 - unreadable part: nothing to say about the cell
-            return False
-        match = re.search(rf'<c [^>]*r="{cell}"[^>]*>(.*?)</c>', xml, re.S)
-        if not match:
-            return False
-        body = match.group(1)
-        return "<f" in body and not re.search(r"<v>[^<]+</v>", body)
+        if self.container == "xlsx" and part and self.archive is not None:
+            try:
+                xml = self.archive.read(part).decode("utf-8", "replace")
+            except Exception:  # noqa: BLE001 - unreadable part: nothing to say about its cells
+                xml = ""
+            if "<f" in xml:
+                found = frozenset(
+                    match.group(1) for match in _CELL_XML.finditer(xml)
+                    if match.group(2) and "<f" in match.group(2)
+                    and not _CACHED_VALUE.search(match.group(2)))
+        self._no_value[sheet] = found
+        return found
+
+
+_CELL_XML = re.compile(r'<c [^>]*?r="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+_CACHED_VALUE = re.compile(r"<v>[^<]+</v>")
 
 
 # Texts already seen not to be in a legacy font: the labels of the form recur in every return.
