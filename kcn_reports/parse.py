@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kcn_reports.formdef import (
+    FIELDS_BY_KEY,
     FORM_VERSION,
     IDENTITY,
     INDICATORS,
@@ -258,6 +259,25 @@ def _identity_label(raw: str) -> _IdentityLabel | None:
     letters = [ch for ch in label if ch.isalpha()]
     upper = bool(letters) and all(ch.isupper() for ch in letters)
     return _IdentityLabel(spec, rest, colon, upper)
+
+
+_LINE_BREAKS = re.compile(r"\n|;|\t|\s{3,}|\s[-–]\s|,\s")
+
+
+@functools.lru_cache(maxsize=16384)
+def _lines_of(raw: str) -> tuple[_IdentityLabel, ...]:
+    """The "Label: value" lines of a cell that holds several (with a value each), else ()."""
+    if not _LINE_BREAKS.search(raw):
+        return ()
+    lines = []
+    for part in _LINE_BREAKS.split(raw):
+        label = _identity_label(part.strip()) if part.strip() else None
+        if label is not None and label.colon:
+            rest = label.rest.strip()
+            if rest and not _PLACEHOLDER.match(rest) and _identity_label(rest) is None:
+                lines.append(label)
+    keys = {line.spec.key for line in lines}
+    return tuple(lines) if len(keys) >= 2 else ()
 
 
 def _longest_prefix(key: str) -> Field | None:
@@ -698,6 +718,7 @@ def _table_without_header(sheet: Sheet) -> _Table | None:
 
 # -- reading one return ---------------------------------------------------------------------------
 
+_TITLE_PERIOD = re.compile(r"(?:6\s*thang\s*(?:dau\s*)?nam|nam)\s*(?:19|20)\d{2}")
 _DATE_LINE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*((?:19|20)\d{2})",
                         re.IGNORECASE)
 
@@ -720,6 +741,8 @@ class _FormReader:
 
     def read(self) -> None:
         identity = self._identity()
+        if "period" not in identity:
+            self._period_from_title(identity)
         for spec in IDENTITY:
             located = identity.get(spec.key)
             self._take(spec, (located.raw, located.address) if located else None,
@@ -768,6 +791,14 @@ class _FormReader:
             label = lookup(raw)
             if label is None:
                 continue
+            lines = _lines_of(raw)
+            if lines:
+                # "Tên DN: Công ty A\nMST: 0101234567" typed in one cell: each line its value.
+                address = self._address(sheet, r, c)
+                for line in lines:
+                    if line.spec.key not in found or found[line.spec.key].rank > 0:
+                        found[line.spec.key] = _Located(line.rest.strip(), address, sheet.name, 0)
+                continue
             located = self._identity_value(sheet, r, c, label)
             if located is None:
                 continue
@@ -814,6 +845,31 @@ class _FormReader:
                 return None
             return _Located(raw, self._address(sheet, r, c2), sheet.name, 0)
         return None
+
+    def _period_from_title(self, found: dict[str, _Located]) -> None:
+        """Without a "Kỳ báo cáo" line, the period the title names ("BÁO CÁO … NĂM 2016"),
+        when the lines above the table name exactly one; said in a warning."""
+        seen: dict[Period, tuple[int, int, str]] = {}
+        for r, c, raw in _texts(self.sheet):
+            if r >= self.table.body:
+                break
+            key = fold(raw)
+            if "bao cao" not in key and not key.startswith(("ky ", "nam ", "6 thang")):
+                continue
+            for match in _TITLE_PERIOD.finditer(key):
+                try:
+                    period = parse_period(match.group(0)).value
+                except ParseError:
+                    continue
+                if isinstance(period, Period):
+                    seen.setdefault(period, (r, c, nfc(raw).strip()))
+        if len(seen) != 1:
+            return
+        period, (r, c, text) = next(iter(seen.items()))
+        found["period"] = _Located(period.label, self._address(self.sheet, r, c),
+                                   self.sheet.name, 0)
+        self._add("period-from-title", FIELDS_BY_KEY["period"], self.sheet.address(r, c), text,
+                  parsed=period.label)
 
     def _date_line(self, found: dict[str, _Located]) -> None:
         """Without a "Ngày lập" line, the date under the signature ("…, ngày 05 tháng 7 năm
@@ -873,16 +929,31 @@ class _FormReader:
         """Each indicator's value cell: a coded row first; else a labelled row with a value,
         exact labels before labels matched by their words; a blank one last."""
         rows = self.sheet.rows
-        code_col = self.table.columns.get("code")
-        by_field: dict[str, list[_Candidate]] = {}
-        for cand in self.table.candidates:
-            by_field.setdefault(cand.spec.key, []).append(cand)
+        code_col = self.table.columns.get("code") or 0
+        candidates = list(self.table.candidates)
+        mismatched: list[tuple[int, Field]] = []
+        for i, cand in enumerate(candidates):
             if cand.by_code and cand.label:
-                other = _indicator_label(cand.label)
-                if other and other[1] and other[0] is not cand.spec:
-                    self._add("code-label-mismatch", cand.spec,
-                              self.sheet.address(cand.row, code_col or 0), cand.label,
-                              row_code=cand.code, other=other[0].label)
+                other = _exact_indicator(cand.label)
+                if other is not None and other is not cand.spec:
+                    mismatched.append((i, other))
+        if len(mismatched) >= 2:
+            # Several rows whose code names another indicator than their label: the codes were
+            # renumbered (a row deleted, the column refilled 01, 02, …), so the labels decide.
+            for i, other in mismatched:
+                candidates[i] = candidates[i]._replace(spec=other)
+            shifted = candidates[mismatched[0][0]]
+            self._add("codes-renumbered", None, self.sheet.address(shifted.row, code_col),
+                      shifted.code, rows=len(mismatched))
+        else:
+            for i, other in mismatched:
+                cand = candidates[i]
+                self._add("code-label-mismatch", cand.spec,
+                          self.sheet.address(cand.row, code_col), cand.label,
+                          row_code=cand.code, other=other.label)
+        by_field: dict[str, list[_Candidate]] = {}
+        for cand in candidates:
+            by_field.setdefault(cand.spec.key, []).append(cand)
         found: dict[str, tuple[Any, str]] = {}
         address = self.sheet.address
         for cands in by_field.values():

@@ -192,12 +192,21 @@ def parse_date(raw: Any, *, today: dt.date | None = None) -> Parsed:
         return Parsed(_make_date(year, month, day))
     match = _DATE_DMY.match(text) or _DATE_WORDS.search(fold(text))
     if not match:
+        month_only = _MONTH_YEAR.match(fold(text).replace(" ", ""))
+        if month_only:
+            month, year = (int(g) for g in month_only.groups())
+            first = _make_date(year, month, 1)
+            return Parsed(first, (("date-month-only", {"parsed": first.strftime("%d/%m/%Y")}),))
         raise ParseError("not-a-date")
     day, month, year = (int(g) for g in match.groups())
     if year < 100:
         pivot = (today or dt.date.today()).year % 100
         year += 2000 if year <= pivot else 1900
     return Parsed(_make_date(year, month, day))
+
+
+# "Tháng 5/2015", "T5/2015", "05/2015", "5-2015": the month is known, not the day.
+_MONTH_YEAR = re.compile(r"^(?:thang|t)?(\d{1,2})(?:/|-|\.|nam)((?:19|20)\d{2})$")
 
 
 def _make_date(year: int, month: int, day: int) -> dt.date:
@@ -302,10 +311,23 @@ def parse_zone(raw: Any, zones: tuple[Zone, ...]) -> Parsed:
     """Match a zone tolerantly: with or without diacritics and the "KCN" prefix."""
     if is_blank(raw):
         return Parsed(None)
-    name = _zone_names(zones).get(zone_key(str(raw)))
+    key = zone_key(str(raw))
+    names = _zone_names(zones)
+    name = names.get(key)
+    if name is None:
+        name = _zone_within(key, names)
     if name is None:
         raise ParseError("unknown-zone", known=", ".join(z.name for z in zones))
     return Parsed(name)
+
+
+def _zone_within(key: str, names: dict[str, str]) -> str | None:
+    """The one zone named inside a longer text ("KCN Quang Châu, Việt Yên, Bắc Giang"); a name
+    inside another found name counts for that one ("Quế Võ" in "Quế Võ II")."""
+    found = [k for k in names if len(k) >= 4 and k in key]
+    longest = [k for k in found if not any(k != other and k in other for other in found)]
+    zones = {names[k] for k in longest}
+    return zones.pop() if len(zones) == 1 else None
 
 
 @functools.lru_cache(maxsize=8)
@@ -337,11 +359,20 @@ def parse_ownership(raw: Any) -> Parsed:
     key = fold(str(raw))
     if key in _OWNERSHIP:
         return Parsed(_OWNERSHIP[key])
-    if "fdi" in key or "nuoc ngoai" in key:
+    padded = f" {key} "
+    if any(word in padded for word in _FDI_WORDS):
         return Parsed("fdi")
-    if "trong nuoc" in key or "viet nam" in key:
+    if any(word in padded for word in _DOMESTIC_WORDS):
         return Parsed("domestic")
     raise ParseError("unknown-ownership")
+
+
+# Words that settle the ownership of a longer description ("Công ty TNHH 100% vốn Hàn Quốc",
+# "Doanh nghiệp có vốn ĐTNN", "Liên doanh với Nhật Bản"; "Công ty cổ phần tư nhân").
+_FDI_WORDS = tuple(f" {w} " for w in (
+    "fdi", "nuoc ngoai", "dtnn", "100%", "lien doanh", "foreign", "joint venture", "fie"))
+_DOMESTIC_WORDS = tuple(f" {w} " for w in (
+    "trong nuoc", "viet nam", "nha nuoc", "tu nhan", "domestic", "local", "vietnamese"))
 
 
 def parse_text(raw: Any) -> Parsed:

@@ -35,7 +35,7 @@ BREAKS = {
     "not-an-integer": ({"party_members": "4,5"}, "party_members"),
     "not-a-number": ({"revenue": "chưa có số liệu"}, "revenue"),
     "not-yes-no": ({"has_union": "đang làm thủ tục"}, "has_union"),
-    "not-a-date": ({"union_founded_on": "tháng 3/2015"}, "union_founded_on"),
+    "not-a-date": ({"union_founded_on": "đầu năm 2015"}, "union_founded_on"),
     "bad-tax-code": ({"tax_code": "01012345"}, "tax_code"),
     "unknown-zone": ({"zone": "Quế Võ"}, "zone"),
     "unknown-ownership": ({"ownership": "Hợp tác xã"}, "ownership"),

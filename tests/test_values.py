@@ -127,12 +127,14 @@ def test_yes_no_tolerates_spacing_case_and_nfd(word, pad, nfd):
     (dt.date(2016, 6, 30), dt.date(2016, 6, 30)), (42369, dt.date(2015, 12, 31)),
     (42369.0, dt.date(2015, 12, 31)), ("42369", dt.date(2015, 12, 31)),
     ("2015-12-31", dt.date(2015, 12, 31)), ("ngày 05 tháng 3 năm 2015", dt.date(2015, 3, 5)),
+    ("Tháng 5/2015", dt.date(2015, 5, 1)), ("T5/2015", dt.date(2015, 5, 1)),
+    ("05/2015", dt.date(2015, 5, 1)), ("tháng 12 năm 2014", dt.date(2014, 12, 1)),
 ])
 def test_dates(raw, expected):
     assert parse_date(raw).value == expected
 
 
-@pytest.mark.parametrize("raw", ["03/15/2015", "31/02/2016", "hôm qua", "12/2015", True])
+@pytest.mark.parametrize("raw", ["03/15/2015", "31/02/2016", "hôm qua", "13/2015", "2015", True])
 def test_month_first_and_nonsense_dates_are_errors(raw):
     with pytest.raises(ParseError):
         parse_date(raw)
@@ -205,9 +207,25 @@ def test_bad_periods(raw):
     ("khu công nghiệp đình trám", "Đình Trám"), ("Song Khê - Nội Hoàng", "Song Khê – Nội Hoàng"),
     ("KCN Song Khe – Noi Hoang", "Song Khê – Nội Hoàng"), ("Hoà Phú", "Hòa Phú"),
     (unicodedata.normalize("NFD", "Hòa Phú"), "Hòa Phú"),
+    ("KCN Đình Trám, huyện Việt Yên, tỉnh Bắc Giang", "Đình Trám"),
+    ("Khu công nghiệp Song Khê - Nội Hoàng (Bắc Giang)", "Song Khê – Nội Hoàng"),
 ])
 def test_zones_matched_tolerantly(raw, expected):
     assert parse_zone(raw, ZONES).value == expected
+
+
+def test_zone_within_a_longer_name_prefers_the_longest_and_refuses_two():
+    zones = (Zone("Quế Võ"), Zone("Quế Võ II"), Zone("Yên Phong"))
+    assert parse_zone("KCN Quế Võ II, thị xã Quế Võ", zones).value == "Quế Võ II"
+    assert parse_zone("Khu công nghiệp Quế Võ (mở rộng)", zones).value == "Quế Võ"
+    with pytest.raises(ParseError):
+        parse_zone("KCN Quế Võ và KCN Yên Phong", zones)
+
+
+def test_month_and_year_only_is_the_first_of_the_month_with_a_warning():
+    parsed = parse_date("Tháng 5/2015")
+    assert parsed.value == dt.date(2015, 5, 1)
+    assert parsed.warnings == (("date-month-only", {"parsed": "01/05/2015"}),)
 
 
 def test_unknown_zone_names_the_known_ones():
@@ -220,6 +238,9 @@ def test_unknown_zone_names_the_known_ones():
     ("Doanh nghiệp có vốn đầu tư nước ngoài (FDI)", "fdi"), ("FDI", "fdi"), ("fdi", "fdi"),
     ("100% vốn nước ngoài", "fdi"), ("Doanh nghiệp trong nước", "domestic"),
     ("Trong nước", "domestic"), ("doanh nghiep trong nuoc", "domestic"),
+    ("Công ty TNHH 100% vốn Hàn Quốc", "fdi"), ("Doanh nghiệp có vốn ĐTNN", "fdi"),
+    ("Liên doanh với Nhật Bản", "fdi"), ("Foreign-invested enterprise", "fdi"),
+    ("Công ty cổ phần tư nhân", "domestic"), ("Doanh nghiệp nhà nước", "domestic"),
 ])
 def test_ownership(raw, expected):
     assert parse_ownership(raw).value == expected
