@@ -276,9 +276,9 @@ def _cross_check(report: CheckReport) -> None:
         if item.outcome != ACCEPTED or item.kind != FORM or not item.tax_code:
             continue
         if item.tax_code not in known:
+            sheet, cell = item.form.where("tax_code") if item.form else ("", "")
             item.problems.append(problem(
-                "unknown-enterprise", file=item.relpath, sheet=item.form.sheet if item.form else "",
-                cell=item.form.cells.get("tax_code", "") if item.form else "", field="tax_code",
+                "unknown-enterprise", file=item.relpath, sheet=sheet, cell=cell, field="tax_code",
                 value=item.tax_code))
         if item.period == report.period:
             by_tax[item.tax_code] = item

@@ -79,7 +79,7 @@ OWNERSHIP_CHOICES: dict[str, tuple[str, ...]] = {
 }
 OWNERSHIP_LABELS = {"fdi": OWNERSHIP_FDI, "domestic": OWNERSHIP_DOMESTIC}
 
-YES_WORDS = ("có", "co", "x", "1", "yes", "y", "rồi", "đã có", "đã thành lập", "true", "c")
+YES_WORDS = ("có", "co", "x", "1", "yes", "y", "rồi", "đã có", "đã thành lập", "true", "c", "v")
 NO_WORDS = ("không", "khong", "ko", "k", "chưa", "chua", "0", "no", "n", "chưa có",
             "chưa thành lập", "false", "-")
 
@@ -118,7 +118,8 @@ IDENTITY: tuple[Field, ...] = (
                    "Lĩnh vực hoạt động", "Ngành nghề kinh doanh chính", "Ngành nghề chính",
                    "Lĩnh vực sản xuất kinh doanh", "Main business", "Business line", "Industry")),
     Field("period", "Kỳ báo cáo", Kind.PERIOD, required=True,
-          aliases=("Kỳ BC", "Thời kỳ báo cáo", "Kỳ", "Reporting period", "Period"),
+          aliases=("Kỳ BC", "Thời kỳ báo cáo", "Kỳ", "Năm báo cáo", "Reporting period",
+                   "Period"),
           hint='"6 tháng đầu năm YYYY" hoặc "Năm YYYY"'),
     Field("preparer", "Người lập biểu", Kind.TEXT,
           aliases=("Người lập", "Người báo cáo", "Người lập báo cáo", "Cán bộ lập biểu",
@@ -212,6 +213,16 @@ INDICATORS: tuple[Field, ...] = (
 FIELDS: tuple[Field, ...] = IDENTITY + INDICATORS
 FIELDS_BY_KEY: dict[str, Field] = {f.key: f for f in FIELDS}
 INDICATORS_BY_CODE: dict[str, Field] = {f.code: f for f in INDICATORS if f.code}
+
+# Abbreviations accountants use in labels, as folded words -> the folded words they stand for
+# ("Số ĐV chưa chuyển sinh hoạt về KCN"); labels are compared with these expanded.
+ABBREVIATIONS: dict[str, str] = {
+    "dv": "dang vien", "ld": "lao dong", "dn": "doanh nghiep", "cdcs": "cong doan co so",
+    "kcn": "khu cong nghiep", "nsnn": "ngan sach nha nuoc", "sxkd": "san xuat kinh doanh",
+    "tnbq": "thu nhap binh quan", "bq": "binh quan", "qcut": "quan chung uu tu",
+    "dvcd": "doan vien cong doan", "dvtn": "doan vien thanh nien", "tncs": "thanh nien cong san",
+    "tcd": "to chuc dang", "xk": "xuat khau", "nk": "nhap khau", "sh": "sinh hoat",
+}
 
 # Header cells of the indicator table, each with the spellings seen in real returns (matched
 # after folding; a header cell may hold several, one per line or around a "/": "Mã số\nCode").

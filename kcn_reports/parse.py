@@ -24,6 +24,7 @@ A required field that cannot be found is reported with what the reader saw neare
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kcn_reports.formdef import (
+    ABBREVIATIONS,
     FIELDS_BY_KEY,
     FORM_VERSION,
     IDENTITY,
@@ -44,13 +46,14 @@ from kcn_reports.formdef import (
     VERSION_MARKER,
     VERSION_SHEET,
     Field,
+    Kind,
     Period,
     Zone,
 )
 from kcn_reports.ledgerdef import SHEETS as LEDGER_DEFINITION
 from kcn_reports.problems import Problem, problem
 from kcn_reports.textnorm import fold, nfc
-from kcn_reports.values import ParseError, is_blank, parse_kind, parse_period
+from kcn_reports.values import ParseError, is_blank, parse_kind, parse_number, parse_period
 from kcn_reports.workbook import cell_address
 
 if TYPE_CHECKING:
@@ -79,13 +82,24 @@ class FormReturn:
     problems: list[Problem] = field(default_factory=list)
     form_version: str | None = None
 
+    def where(self, key: str) -> tuple[str, str]:
+        """(sheet, A1 cell) a field was read from: the table's sheet, or the one named in its
+        cell ("'Thông tin chung'!C4") when the identity stood on another sheet."""
+        cell = self.cells.get(key, "")
+        if "!" not in cell:
+            return self.sheet, cell
+        sheet, _, a1 = cell.rpartition("!")
+        if sheet.startswith("'") and sheet.endswith("'"):
+            sheet = sheet[1:-1].replace("''", "'")
+        return sheet, a1
+
 
 def classify(book: Workbook) -> str:
     """Enterprise form, Sổ theo dõi or other — by content, never by file name."""
     names = {fold(name) for name in book.sheet_names}
     if len(names & LEDGER_SHEETS) >= 3:
         return LEDGER
-    if any(_find_table(sheet) for sheet in _form_candidates(book)):
+    if _best_table(book) is not None:
         return FORM
     return OTHER
 
@@ -97,19 +111,36 @@ def read_form(book: Workbook, zones: tuple[Zone, ...]) -> FormReturn:
     if result.form_version and result.form_version != FORM_VERSION:
         result.problems.append(problem("form-version-unknown", file=book.relpath,
                                        version=result.form_version, current=FORM_VERSION))
-    for sheet in _form_candidates(book):
-        table = _find_table(sheet)
-        if table is None:
-            continue
-        result.sheet = sheet.name
-        for encoding, sample in sheet.legacy.items():
-            name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(encoding, encoding)
-            result.problems.append(problem("legacy-font", file=book.relpath, sheet=sheet.name,
-                                           encoding=name, sample=sample[:40]))
-        _FormReader(book, sheet, table, zones, result).read()
+    best = _best_table(book)
+    if best is None:
+        result.problems.append(problem("not-a-report", file=book.relpath))
         return result
-    result.problems.append(problem("not-a-report", file=book.relpath))
+    sheet, table = best
+    result.sheet = sheet.name
+    for encoding, sample in sheet.legacy.items():
+        name = {"tcvn3": "TCVN3 (.VnTime)", "vni": "VNI"}.get(encoding, encoding)
+        result.problems.append(problem("legacy-font", file=book.relpath, sheet=sheet.name,
+                                       encoding=name, sample=sample[:40]))
+    _FormReader(book, sheet, table, zones, result).read()
     return result
+
+
+def _best_table(book: Workbook) -> tuple[Sheet, _Table] | None:
+    """The sheet whose table is most the return: a visible one before a hidden old copy, then
+    the one naming more indicators, then the one with more values typed in (a filled copy
+    beside the untouched blank form). Memoised on the workbook."""
+    if "best" in book.memo:
+        return book.memo["best"]
+    found: list[tuple[tuple[bool, int, int], Sheet, _Table]] = []
+    for sheet in _form_candidates(book):
+        if found and not sheet.visible:
+            break  # a visible sheet holds a return: hidden ones are old copies
+        table = _find_table(sheet)
+        if table is not None:
+            found.append(((sheet.visible, len(table.fields), table.filled(sheet)), sheet, table))
+    best = max(found, key=lambda item: item[0], default=None)
+    book.memo["best"] = (best[1], best[2]) if best else None
+    return book.memo["best"]
 
 
 # Sheets of the blank form that never hold the return: the instructions (whose table has "Mã số"
@@ -159,6 +190,9 @@ _NOTE_START = re.compile(r"^\s*(\(\*+\)|\*+\s|ghi chú|lưu ý|chú ý|chú thí
                          re.IGNORECASE)
 _COLON = re.compile(r"[:：]")
 _PLACEHOLDER = re.compile(r"^[\s.…_\-–·]*$")
+# A value cell left as printed: dots, a date's slashes ("…/…/……", "  /  /    "); a lone "-"
+# is not one (it means zero).
+_UNFILLED = re.compile(r"^(?=.*[.…_/])[\s.…_/·\-–]*$")
 # Text beside or under a label that is never its value: the letterhead, the signature block.
 _BOILERPLATE = tuple(fold(t) for t in (
     "Cộng hòa xã hội chủ nghĩa Việt Nam", "Cộng hoà xã hội chủ nghĩa Việt Nam",
@@ -204,7 +238,7 @@ def _variants(label: str) -> tuple[str, ...]:
     def add(part: str) -> None:
         part = _strip_enumerator(part)
         for candidate in (_BRACKETS.sub(" ", part), part):
-            key = fold(candidate)
+            key = _expand(fold(candidate))
             if key and key not in found:
                 found.append(key)
 
@@ -215,8 +249,17 @@ def _variants(label: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _expand(key: str) -> str:
+    """A folded label with its abbreviations spelt out ("so dv" -> "so dang vien")."""
+    words = key.split()
+    if not any(word in ABBREVIATIONS for word in words):
+        return key
+    return " ".join(ABBREVIATIONS.get(word, word) for word in words)
+
+
 def _label_keys(labels: tuple[str, ...]) -> set[str]:
-    return {fold(_BRACKETS.sub(" ", nfc(label))) for label in labels} | {fold(label) for label in labels}
+    return ({_expand(fold(_BRACKETS.sub(" ", nfc(label)))) for label in labels}
+            | {_expand(fold(label)) for label in labels})
 
 
 _IDENTITY_LABELS: dict[str, Field] = {}
@@ -261,23 +304,35 @@ def _identity_label(raw: str) -> _IdentityLabel | None:
     return _IdentityLabel(spec, rest, colon, upper)
 
 
-_LINE_BREAKS = re.compile(r"\n|;|\t|\s{3,}|\s[-–]\s|,\s")
+# Several "Label: value" items typed in one cell: on lines of their own (Alt+Enter), after ";",
+# a tab or a run of spaces, or after ", " / " - " when what follows is itself a label.
+_STRONG_BREAKS = re.compile(r"\n|;|\t|\s{2,}")
+_WEAK_BREAKS = re.compile(r",\s|\s[-–]\s")
 
 
 @functools.lru_cache(maxsize=16384)
 def _lines_of(raw: str) -> tuple[_IdentityLabel, ...]:
-    """The "Label: value" lines of a cell that holds several (with a value each), else ()."""
-    if not _LINE_BREAKS.search(raw):
+    """The items of a cell that holds several (two fields at least), else ()."""
+    if not (_STRONG_BREAKS.search(raw) or _WEAK_BREAKS.search(raw)):
         return ()
-    lines = []
-    for part in _LINE_BREAKS.split(raw):
-        label = _identity_label(part.strip()) if part.strip() else None
-        if label is not None and label.colon:
-            rest = label.rest.strip()
-            if rest and not _PLACEHOLDER.match(rest) and _identity_label(rest) is None:
-                lines.append(label)
-    keys = {line.spec.key for line in lines}
-    return tuple(lines) if len(keys) >= 2 else ()
+    lines: list[_IdentityLabel] = []
+    for segment in _STRONG_BREAKS.split(raw):
+        if segment.strip():
+            lines.extend(_items(segment.strip()))
+    return tuple(lines) if len({line.spec.key for line in lines}) >= 2 else ()
+
+
+def _items(segment: str) -> list[_IdentityLabel]:
+    label = _identity_label(segment)
+    if label is None or not label.colon:
+        return []
+    rest = label.rest
+    for match in _WEAK_BREAKS.finditer(rest):
+        tail = rest[match.end():]
+        inner = _identity_label(tail)
+        if inner is not None and inner.colon:
+            return [dataclasses.replace(label, rest=rest[:match.start()]), *_items(tail)]
+    return [label]
 
 
 def _longest_prefix(key: str) -> Field | None:
@@ -302,17 +357,22 @@ def _indicator_label(text: str) -> tuple[Field, bool] | None:
     keys = _variants(text)
     head = fold(text)
     sub_row = bool(_TRONG_DO.match(head)) or text.lstrip()[:1] in "-–—+•*"
-    best: list[tuple[int, Field]] = []
+    best: list[tuple[float, Field]] = []
     for key in keys:
         words = _TRONG_DO.sub("", key).split()
         if not words:
             continue
         typed = set(words)
         for known_words, spec in _INDICATOR_WORDS:
-            if (len(known_words) >= 2 and known_words <= typed
-                    and len(known_words) * 2 >= len(typed)
-                    and (not sub_row or spec.key in _SUB_ROW_FIELDS)):
-                best.append((len(known_words), spec))
+            if len(known_words) < 2 or (sub_row and spec.key not in _SUB_ROW_FIELDS):
+                continue
+            shared = len(known_words & typed)
+            # All of a known label's words among a few more ("Kim ngạch xuất khẩu hàng hóa"),
+            # or nearly all of a long one's and nearly nothing else (a word left out).
+            if ((shared == len(known_words) and shared * 2 >= len(typed))
+                    or (len(known_words) >= 5 and shared * 5 >= 4 * len(known_words)
+                        and shared * 5 >= 4 * len(typed))):
+                best.append((shared / len(known_words | typed), spec))
         if best:
             break
     if not best:
@@ -368,7 +428,7 @@ def _phrases(words: tuple[str, ...]) -> tuple[str, ...]:
 
 _CURRENT_WORDS = _phrases(VALUE_COLUMN_CURRENT)
 _OTHER_WORDS = _phrases(VALUE_COLUMN_OTHER)
-_COLUMN_KEYS = {fold(alias): column for column, aliases in TABLE_COLUMNS.items()
+_COLUMN_KEYS = {_expand(fold(alias)): column for column, aliases in TABLE_COLUMNS.items()
                 for alias in aliases}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _COLUMN_NUMBER = re.compile(r"^\(?\s*[0-9a-zA-Z]{1,2}\s*\)?(\s*[=+\-*/x]\s*\(?[0-9a-zA-Z]{1,2}\)?)*$")
@@ -438,6 +498,7 @@ class _Candidate(NamedTuple):  # a named tuple: one per table row, cheaper than 
     exact: bool
     code: str | None
     label: str
+    named: Field | None = None  # what the label says, for a row found by its code
 
 
 @dataclass(frozen=True)
@@ -446,6 +507,32 @@ class _Table:
     columns: dict[str, int]  # "label", "code", "unit", "stt", "note" -> column index
     values: tuple[tuple[int, str], ...]  # value columns: (index, header text), left to right
     candidates: tuple[_Candidate, ...]
+    foreign_codes: int = 0  # rows whose code is a number the form does not have
+
+    @functools.cached_property
+    def fields(self) -> set[str]:
+        """Indicators the table names: by each row's label where it names one, else by its
+        code."""
+        return {(c.named or c.spec).key for c in self.candidates}
+
+    def is_return(self) -> bool:
+        """Enough of the form's indicators, from more than one of its sections, and not a
+        table of another form's codes (an income statement's 01, 02, 10, 11, 20 … 70)."""
+        sections = {FIELDS_BY_KEY[key].section for key in self.fields}
+        coded = sum(1 for c in self.candidates if c.by_code)
+        return (len(self.fields) >= MIN_INDICATORS and len(sections) >= 2
+                and self.foreign_codes <= max(2, coded // 2))
+
+    def filled(self, sheet: Sheet) -> int:
+        """Indicator rows with something typed right of the label (neither code nor unit)."""
+        skip = set(self.columns.values())
+        count = 0
+        for cand in self.candidates:
+            row = sheet.rows[cand.row]
+            if any(c not in skip and not is_blank(v) and not (type(v) is str and _UNFILLED.match(v))
+                   for c, v in enumerate(row[self.columns["label"] + 1:], self.columns["label"] + 1)):
+                count += 1
+        return count
 
     @functools.cached_property
     def rows(self) -> set[int]:
@@ -579,13 +666,12 @@ def _table_from_header(sheet: Sheet, header: int) -> _Table | None:
             columns[role] = c
     if "label" not in columns:
         return None
-    candidates = _candidates(sheet, last + 1, columns)
-    if len({c.spec.key for c in candidates}) < MIN_INDICATORS:
-        return None
+    candidates, foreign = _candidates(sheet, last + 1, columns)
     values = [(c, t) for c, t in values if c > columns["label"]] or values
     if not values:
         values = _data_columns(sheet, columns, candidates, texts)
-    return _Table(last + 1, columns, tuple(values), tuple(candidates))
+    table = _Table(last + 1, columns, tuple(values), tuple(candidates), foreign)
+    return table if table.is_return() else None
 
 
 def _roles_of(texts: list[str]) -> dict[str, int]:
@@ -619,26 +705,42 @@ def _data_columns(sheet: Sheet, columns: dict[str, int], candidates: list[_Candi
     return found
 
 
-def _candidates(sheet: Sheet, body: int, columns: dict[str, int]) -> list[_Candidate]:
-    """Rows under the header that name an indicator by code or label. Headings (in capitals or
-    numbered I., II.) and notes never do."""
+def _candidates(sheet: Sheet, body: int,
+                columns: dict[str, int]) -> tuple[list[_Candidate], int]:
+    """Rows under the header that name an indicator by code or label (headings in capitals or
+    numbered I., II., and notes, never do), and how many rows carry a code the form lacks."""
     code_col, label_col = columns.get("code"), columns["label"]
     found: list[_Candidate] = []
+    foreign = 0
     for r in range(body, len(sheet.rows)):
         row = sheet.rows[r]
         width = len(row)
         code = _code_of(row[code_col]) if code_col is not None and code_col < width else None
+        if code is None and code_col is not None and code_col < width and _foreign_code(
+                row[code_col]):
+            foreign += 1
         raw_label = row[label_col] if label_col < width else ""
         label = raw_label if isinstance(raw_label, str) else ""
         if code is None and code_col is None and not label.strip():
             label = _label_elsewhere(row, columns)
-        if code is not None:
-            found.append(_Candidate(r, INDICATORS_BY_CODE[code], True, True, code, label))
-            continue
         matched = _row_label(label) if label else None
-        if matched:
+        if code is not None:
+            found.append(_Candidate(r, INDICATORS_BY_CODE[code], True, True, code, label,
+                                    matched[0] if matched else None))
+        elif matched:
             found.append(_Candidate(r, matched[0], False, matched[1], None, label))
-    return found
+    return found, foreign
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _foreign_code(raw: Any) -> bool:
+    """A code-column number the form does not have (19 and above)."""
+    if isinstance(raw, bool) or is_blank(raw):
+        return False
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    match = _CODE_TEXT.match(nfc(str(raw)).strip())
+    return match is not None and int(match.group(1)) > len(INDICATORS)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -708,17 +810,20 @@ def _table_without_header(sheet: Sheet) -> _Table | None:
         if not (isinstance(raw, str) and raw.strip() and (_is_heading(raw) or _row_label(raw))):
             break
         body -= 1
-    candidates = _candidates(sheet, body, columns)
+    candidates, foreign = _candidates(sheet, body, columns)
     texts = [""] * max((len(sheet.rows[r]) for r in matched_rows), default=0)
-    if len({c.spec.key for c in candidates}) < MIN_INDICATORS:
-        return None
-    return _Table(body, columns, tuple(_data_columns(sheet, columns, candidates, texts)),
-                  tuple(candidates))
+    table = _Table(body, columns, tuple(_data_columns(sheet, columns, candidates, texts)),
+                   tuple(candidates), foreign)
+    return table if table.is_return() else None
 
 
 # -- reading one return ---------------------------------------------------------------------------
 
-_TITLE_PERIOD = re.compile(r"(?:6\s*thang\s*(?:dau\s*)?nam|nam)\s*(?:19|20)\d{2}")
+# A period named in a title; "6 tháng cuối năm", "9 tháng năm" are matched too, so that they are
+# refused as periods of this form rather than read as the year.
+_ENGLISH_NUMBER = re.compile(r"^\s*\d{1,3}(,\d{3})+\.\d+\s*$")  # 11,230.5
+_VIETNAMESE_NUMBER = re.compile(r"^\s*\d{1,3}(\.\d{3})+(,\d+)?\s*$|^\s*\d+,\d{1,2}\s*$")  # 1.234,5
+_TITLE_PERIOD = re.compile(r"(?:(?:\d+|sau)\s*thang\s*(?:dau|cuoi)?\s*)?nam\s*(?:19|20)\d{2}")
 _DATE_LINE = re.compile(r"ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*((?:19|20)\d{2})",
                         re.IGNORECASE)
 
@@ -728,6 +833,8 @@ class _Located(NamedTuple):
     address: str
     sheet: str
     rank: int  # lower is better: 0 a value under a normal label, 1 under a heading, 2 blank
+    row: int = -1
+    col: int = -1
 
 
 class _FormReader:
@@ -754,8 +861,21 @@ class _FormReader:
                 self.result.values[spec.key] = None
             return
         indicators = self._indicators(column)
+        english = self._english_numbers(indicators)
         for spec in INDICATORS:
-            self._take(spec, indicators.get(spec.key), self.sheet.name)
+            self._take(spec, indicators.get(spec.key), self.sheet.name,
+                       english=english and spec.kind is Kind.NUMBER)
+
+    def _english_numbers(self, indicators: dict[str, tuple[Any, str]]) -> bool:
+        """Whether the return writes numbers the English way ("11,230.5"), so that its "245,600"
+        is two hundred forty-five thousand; said in a warning. Never when it also writes one
+        the Vietnamese way ("1.234,5")."""
+        texts = [raw for raw, _ in indicators.values() if type(raw) is str]
+        english = next((t for t in texts if _ENGLISH_NUMBER.match(t)), None)
+        if english is None or any(_VIETNAMESE_NUMBER.match(t) for t in texts):
+            return False
+        self._add("number-style-english", None, "", english.strip())
+        return True
 
     def _add(self, code: str, spec: Field | None = None, cell: str = "", value: Any = "",
              sheet: str | None = None, **params: Any) -> None:
@@ -768,6 +888,7 @@ class _FormReader:
     def _identity(self) -> dict[str, _Located]:
         found: dict[str, _Located] = {}
         self._identity_on(self.sheet, self.table.rows, found)
+        self._blanks_in_value_column(found)
         if any(spec.key not in found or found[spec.key].rank > 1 for spec in IDENTITY
                if spec.required):
             for other in self._other_sheets():
@@ -775,6 +896,19 @@ class _FormReader:
         if "prepared_on" not in found or found["prepared_on"].rank > 1:
             self._date_line(found)
         return found
+
+    def _blanks_in_value_column(self, found: dict[str, _Located]) -> None:
+        """A line left empty is located where the other lines' values are typed (the value
+        column), not in the cell that happens to follow its label."""
+        columns = [loc.col for loc in found.values()
+                   if loc.rank == 0 and loc.sheet == self.sheet.name and loc.col >= 0]
+        if not columns:
+            return
+        column = max(set(columns), key=columns.count)
+        for key, loc in found.items():
+            if loc.rank == 2 and loc.sheet == self.sheet.name and 0 <= loc.col < column:
+                found[key] = loc._replace(address=self._address(self.sheet, loc.row, column),
+                                          col=column)
 
     def _other_sheets(self) -> Iterator[Sheet]:
         for name, visible in self.book.worksheets:
@@ -793,11 +927,20 @@ class _FormReader:
                 continue
             lines = _lines_of(raw)
             if lines:
-                # "Tên DN: Công ty A\nMST: 0101234567" typed in one cell: each line its value.
-                address = self._address(sheet, r, c)
-                for line in lines:
-                    if line.spec.key not in found or found[line.spec.key].rank > 0:
-                        found[line.spec.key] = _Located(line.rest.strip(), address, sheet.name, 0)
+                # "Tên DN: Công ty A\nMST: 0101234567" typed in one cell: each item its value;
+                # the last one's may be in the next cell ("… Ngày lập:" | 10/01/2017).
+                for i, line in enumerate(lines):
+                    rest = line.rest.strip()
+                    if rest and not _PLACEHOLDER.match(rest):
+                        located: _Located | None = _Located(rest, self._address(sheet, r, c),
+                                                            sheet.name, 0, r, c)
+                    elif i == len(lines) - 1:
+                        located = self._identity_value(sheet, r, c, line)
+                    else:
+                        located = _Located("", self._address(sheet, r, c), sheet.name, 2, r, c)
+                    key = line.spec.key
+                    if located is not None and (key not in found or located.rank < found[key].rank):
+                        found[key] = located
                 continue
             located = self._identity_value(sheet, r, c, label)
             if located is None:
@@ -812,7 +955,8 @@ class _FormReader:
         if again is not None:  # "Tên doanh nghiệp:\nEnterprise name: …": the label again
             rest = again.rest.strip()
         if rest and not _PLACEHOLDER.match(rest):
-            return _Located(rest, self._address(sheet, r, c), sheet.name, 1 if label.upper else 0)
+            return _Located(rest, self._address(sheet, r, c), sheet.name, 1 if label.upper else 0,
+                            r, c)
         if label.upper and not label.colon:
             return None  # a heading ("NGƯỜI LẬP BIỂU"), not a line
         row = sheet.rows[r]
@@ -822,12 +966,13 @@ class _FormReader:
                 continue
             if isinstance(raw, str) and (_identity_label(raw) or _boilerplate(raw)):
                 break  # the next line's label, or the letterhead beside it: nothing typed here
-            return _Located(raw, self._address(sheet, r, c2), sheet.name, 1 if label.upper else 0)
+            return _Located(raw, self._address(sheet, r, c2), sheet.name,
+                            1 if label.upper else 0, r, c2)
         if not label.upper and r + 1 < len(sheet.rows):
             below = self._value_below(sheet, r + 1, c)
             if below is not None:
                 return below
-        return _Located("", self._address(sheet, r, c + 1), sheet.name, 2)
+        return _Located("", self._address(sheet, r, c + 1), sheet.name, 2, r, c + 1)
 
     def _value_below(self, sheet: Sheet, r: int, c: int) -> _Located | None:
         """The value typed on the line under its label (only there: a next label, a table
@@ -843,7 +988,7 @@ class _FormReader:
                                          or _column_role(raw) not in (None, "value")
                                          or _boilerplate(raw)):
                 return None
-            return _Located(raw, self._address(sheet, r, c2), sheet.name, 0)
+            return _Located(raw, self._address(sheet, r, c2), sheet.name, 0, r, c2)
         return None
 
     def _period_from_title(self, found: dict[str, _Located]) -> None:
@@ -897,6 +1042,9 @@ class _FormReader:
         """The column of the return's own period among the table's value columns; a problem
         naming them when it cannot be told."""
         values = self.table.values
+        visible = tuple(v for v in values if v[0] not in self.sheet.hidden_cols)
+        if visible and len(visible) < len(values):
+            values = visible  # a column hidden in Excel is no one's reading of this period
         if len(values) == 1:
             return values[0][0]
         tiers: dict[int, list[int]] = {}
@@ -980,11 +1128,18 @@ class _FormReader:
         return found
 
     # -- reading ------------------------------------------------------------------------------------
-    def _take(self, spec: Field, located: tuple[Any, str] | None, sheet: str) -> None:
+    def _take(self, spec: Field, located: tuple[Any, str] | None, sheet: str,
+              english: bool = False) -> None:
         if located is None:
             self.result.values[spec.key] = None
             if spec.required:
                 self._not_found(spec)
+            elif spec.code:
+                near = self._nearest(spec)
+                if near is not None:  # an optional row there, but not recognised: say so
+                    sheet_, r, c, text = near
+                    self._add("row-not-recognised", spec, sheet_.address(r, c), text,
+                              row=r + sheet_.origin[0] + 1)
             return
         raw, address = located
         self.result.cells[spec.key] = address
@@ -993,7 +1148,7 @@ class _FormReader:
             self.result.values[spec.key] = None
             self._add("cell-error", spec, cell, raw.strip(), sheet=sheet)
             return
-        if is_blank(raw):
+        if is_blank(raw) or (type(raw) is str and _UNFILLED.match(raw)):
             self.result.values[spec.key] = None
             if self.book.formula_without_value(sheet, cell):
                 self._add("formula-no-value", spec, cell, sheet=sheet)
@@ -1001,7 +1156,8 @@ class _FormReader:
                 self._add("required-missing", spec, cell, sheet=sheet)
             return
         try:
-            parsed = parse_kind(spec.kind, raw, self.zones)
+            parsed = (parse_number(raw, integer_expected=True) if english
+                      else parse_kind(spec.kind, raw, self.zones))
         except ParseError as exc:
             self.result.values[spec.key] = None
             self._add(exc.code, spec, cell, _shown(raw), sheet=sheet, **exc.params)
@@ -1040,8 +1196,9 @@ class _FormReader:
                     if spec.code and (not in_table or c != label_col):
                         continue
                     if (not isinstance(raw, str) or not raw.strip() or len(raw) > 120
-                            or _identity_label(raw) or _indicator_label(raw)):
-                        continue  # empty, or recognised as another line
+                            or _identity_label(raw) or _indicator_label(raw)
+                            or _column_role(raw) not in (None, "value")):
+                        continue  # empty, or recognised as another line or a table header
                     score = _likeness(fold(_split_colon(_strip_enumerator(raw))[0]), targets)
                     if score and (best is None or score > best[0]):
                         best = (score, sheet, r, c, nfc(raw).strip())
@@ -1059,7 +1216,8 @@ def _likeness(key: str, targets: list[str]) -> float:
         ratio = difflib.SequenceMatcher(None, key, target).ratio()
         target_words = set(target.split())
         shared = len(words & target_words) / len(target_words) if len(target_words) >= 2 else 0
-        if ratio >= 0.75 or (shared >= 0.6 and ratio >= 0.5):
+        if ratio >= 0.75 or (shared >= 0.6 and ratio >= 0.5
+                             and len(words) <= len(target_words) + 2):
             best = max(best, ratio + shared)
     return best
 

@@ -28,7 +28,8 @@ def validate_form(form: FormReturn, today: dt.date | None = None) -> list[Proble
 
     def add(code: str, key: str, value: Any, **params: Any) -> None:
         spec = FIELDS_BY_KEY[key]
-        found.append(problem(code, file=form.relpath, sheet=form.sheet, cell=form.cells.get(key, ""),
+        sheet, cell = form.where(key)
+        found.append(problem(code, file=form.relpath, sheet=sheet, cell=cell,
                              field=key, value=_shown(value), label=spec.label, **params))
 
     for rule in rules.NOT_MORE_THAN:
@@ -71,8 +72,8 @@ def outliers(forms: list[FormReturn]) -> dict[str, list[Problem]]:
                 if abs(change) > rules.OUTLIER_THRESHOLD:
                     sign = "tăng" if change > 0 else "giảm"
                     found[current.relpath].append(problem(
-                        "outlier", file=current.relpath, sheet=current.sheet,
-                        cell=current.cells.get(key, ""), field=key, value=_shown(after),
+                        "outlier", file=current.relpath, sheet=current.where(key)[0],
+                        cell=current.where(key)[1], field=key, value=_shown(after),
                         label=FIELDS_BY_KEY[key].label, previous=_shown(before),
                         change=f"{sign} {abs(change):.0%}".replace(".", ","),
                         previous_period=previous.values["period"].label,

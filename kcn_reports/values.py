@@ -44,7 +44,7 @@ class Parsed(NamedTuple):  # a named tuple: built for every cell read, and cheap
     warnings: tuple[tuple[str, dict[str, Any]], ...] = ()
 
 
-ZERO_WORDS = {"-", "–", "—", "không có", "khong co", "0"}
+ZERO_WORDS = {"-", "–", "—", "không có", "khong co", "không", "khong", "0"}
 
 
 _BLANK_CHARS = " \t\r\n\u00a0\u200b\ufeff\u3000"
@@ -108,7 +108,7 @@ def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
         else:
             normal = digits.replace(",", ".")
             if _THOUSANDS_COMMA.match(digits):
-                warnings.append(("ambiguous-number", {"parsed": normal.replace(".", ",")}))
+                warnings.append(("ambiguous-number", {"parsed": f"{float(normal):g}".replace(".", ",")}))
     else:
         normal = digits
     if normal.count(".") > 1 or not _PLAIN_NUMBER.fullmatch(normal):
@@ -139,6 +139,8 @@ def parse_yes_no(raw: Any) -> Parsed:
         return Parsed(raw)
     if isinstance(raw, (int, float)) and raw in (0, 1):
         return Parsed(bool(raw))
+    if str(raw).strip() in _TICKS:
+        return Parsed(True)
     key = fold(str(raw))
     if not key:
         # Punctuation only ("-", "x" is handled below); "-" means no.
@@ -152,9 +154,30 @@ def parse_yes_no(raw: Any) -> Parsed:
         return Parsed(True)
     if first in {"khong", "chua", "no", "ko"}:
         return Parsed(False)
+    legacy = _legacy_yes_no(str(raw))
+    if legacy is not None:
+        return Parsed(legacy)
     return _not_yes_no()
 
 
+def _legacy_yes_no(text: str) -> bool | None:
+    """"Cã" is "Có" typed in TCVN3: too short for the sheet's font detection to be sure, but in
+    a yes/no cell one of the legacy readings settles it."""
+    from kcn_reports import legacy_fonts
+
+    if text.isascii():
+        return None
+    readings = set()
+    for encoding in legacy_fonts.ENCODINGS:
+        key = fold(legacy_fonts.to_unicode(text, encoding))
+        if key in _YES or key.split(" ")[0] in {"co", "da"}:
+            readings.add(True)
+        elif key in _NO or key.split(" ")[0] in {"khong", "chua"}:
+            readings.add(False)
+    return readings.pop() if len(readings) == 1 else None
+
+
+_TICKS = frozenset("√✓✔☑🗸")  # a tick in a yes/no cell
 _YES = frozenset(fold(w) for w in YES_WORDS)
 _NO = frozenset(fold(w) for w in NO_WORDS)
 
@@ -267,6 +290,8 @@ def parse_period(raw: Any) -> Parsed:
     text = _REMARKS.sub(" ", nfc(str(raw)))
     dates = [(int(d), int(m), int(y)) for d, m, y in _DATE_IN_TEXT.findall(text)]
     key = fold(_DATE_IN_TEXT.sub(" ", text))
+    if " / " in key:  # "Năm 2016 / Year 2016": the same period in two languages
+        key = " ".join(key.replace(" / ", " ").split())
     if dates:
         return Parsed(_period_of_dates(dates, set(key.split())))
     years = set(_YEAR.findall(key))
@@ -363,16 +388,20 @@ def parse_ownership(raw: Any) -> Parsed:
     if any(word in padded for word in _FDI_WORDS):
         return Parsed("fdi")
     if any(word in padded for word in _DOMESTIC_WORDS):
-        return Parsed("domestic")
+        return Parsed("domestic")  # "Công ty cổ phần (100% vốn Việt Nam)"
+    if any(word in padded for word in _FDI_HINTS):
+        return Parsed("fdi")  # "Công ty TNHH 100% vốn Hàn Quốc"
     raise ParseError("unknown-ownership")
 
 
-# Words that settle the ownership of a longer description ("Công ty TNHH 100% vốn Hàn Quốc",
-# "Doanh nghiệp có vốn ĐTNN", "Liên doanh với Nhật Bản"; "Công ty cổ phần tư nhân").
+# Words that settle the ownership of a longer description: foreign investment said outright
+# ("vốn ĐTNN", "Liên doanh với Nhật Bản"), then Vietnamese ownership ("100% vốn Việt Nam",
+# "Công ty cổ phần tư nhân"), then capital without a nationality said ("100% vốn Hàn Quốc").
 _FDI_WORDS = tuple(f" {w} " for w in (
-    "fdi", "nuoc ngoai", "dtnn", "100%", "lien doanh", "foreign", "joint venture", "fie"))
+    "fdi", "nuoc ngoai", "dtnn", "lien doanh", "foreign", "joint venture", "fie"))
 _DOMESTIC_WORDS = tuple(f" {w} " for w in (
     "trong nuoc", "viet nam", "nha nuoc", "tu nhan", "domestic", "local", "vietnamese"))
+_FDI_HINTS = tuple(f" {w} " for w in ("100%", "100% von", "von"))
 
 
 def parse_text(raw: Any) -> Parsed:

@@ -47,6 +47,7 @@ class Sheet:
     # Merged ranges as 0-based grid (first row, first col, last row, last col): a header typed
     # once over several columns ("Số liệu" over "Năm 2015 | Năm 2016") belongs to each of them.
     merged: tuple[tuple[int, int, int, int], ...] = ()
+    hidden_cols: frozenset[int] = frozenset()  # hidden columns (xlsx), as grid indices
 
     def address(self, row: int, col: int) -> str:
         """A1 address of the grid position (row, col)."""
@@ -71,6 +72,7 @@ class Workbook:
     archive: zipfile.ZipFile | None = None
     _loaded: dict[str, Sheet | None] = field(default_factory=dict)
     _no_value: dict[str, frozenset[str]] = field(default_factory=dict)
+    memo: dict[str, Any] = field(default_factory=dict)  # per-workbook results of later stages
 
     @property
     def sheet_names(self) -> list[str]:
@@ -95,12 +97,21 @@ class Workbook:
 
     def _load(self, name: str, visible: bool) -> Sheet | None:
         part = self.sheet_parts.get(name)
+        hidden: frozenset[int] = frozenset()
+        verdict: tuple[str, dict[str, Any]] | None
         if self.container == "xlsx" and part and self.archive is not None:
-            verdict = self._check_sheet_part(part)
+            try:
+                content = _read_member(self.data, self.archive, part)
+            except Exception as exc:  # noqa: BLE001 - any failure here is a corrupt sheet
+                content, verdict = b"", ("file-corrupt",
+                                         {"detail": f"phần {part} hỏng ({_short(exc)})"})
+            else:
+                verdict = _check_part(part, content)
             if verdict:
                 code, params = verdict
                 self.problems.append(problem(code, file=self.relpath, sheet=name, **params))
                 return None
+            hidden = _hidden_columns(content)
         try:
             with quiet_stderr():
                 grid = self.reader.get_sheet_by_name(name)
@@ -118,22 +129,10 @@ class Workbook:
             return None
         if rows and len(rows[0]) > self.max_cols:
             rows = [row[:self.max_cols] for row in rows]
-        sheet = Sheet(name, rows, (start[0], start[1]), visible, merged=merged)
+        sheet = Sheet(name, rows, (start[0], start[1]), visible, merged=merged,
+                      hidden_cols=frozenset(c - start[1] for c in hidden if c >= start[1]))
         _convert_legacy_text(sheet)
         return sheet
-
-    def _check_sheet_part(self, part: str) -> tuple[str, dict[str, Any]] | None:
-        """Entity declarations and the grid's extent, measured from the cell references: the
-        declared <dimension> is not trusted, since a file can claim "A1:G45" and hold a cell at
-        XFD1048576 (calamine would then allocate the whole grid, and Windows has no memory cap
-        on the workers)."""
-        archive = self.archive
-        assert archive is not None
-        try:
-            content = _read_member(self.data, archive, part)
-        except Exception as exc:  # noqa: BLE001 - any failure here is a corrupt sheet
-            return "file-corrupt", {"detail": f"phần {part} hỏng ({_short(exc)})"}
-        return _check_part(part, content)
 
     def formula_without_value(self, sheet: str, cell: str) -> bool:
         """True when `cell` holds a formula with no cached result (only knowable for xlsx)."""
@@ -416,7 +415,32 @@ _REPEAT_ROWS = re.compile(rb'number-rows-repeated="([0-9]+)"')
 _REPEAT_COLS = re.compile(rb'number-columns-repeated="([0-9]+)"')
 
 
+_COL_ELEMENT = re.compile(rb"<col\b[^>]*>")
+_COL_ATTR = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
+
+
+def _hidden_columns(content: bytes) -> frozenset[int]:
+    """0-based columns a worksheet part hides (<cols> stands before <sheetData>): a previous
+    year's figures hidden beside this year's are not this year's."""
+    end = content.find(b"<sheetData")
+    head = content[:end] if end >= 0 else b""
+    if b"hidden" not in head:
+        return frozenset()
+    hidden: set[int] = set()
+    for element in _COL_ELEMENT.findall(head):
+        attrs = dict(_COL_ATTR.findall(element))
+        if attrs.get(b"hidden") in (b"1", b"true") and attrs.get(b"min", b"").isdigit():
+            first = int(attrs[b"min"])
+            last = int(attrs.get(b"max", attrs[b"min"])) if attrs.get(b"max", b"").isdigit() else first
+            hidden.update(range(first - 1, min(last, first + 256)))
+    return frozenset(hidden)
+
+
 def _check_part(name: str, content: bytes) -> tuple[str, dict[str, Any]] | None:
+    """Entity declarations and the grid's extent, measured from the cell references: the
+    declared <dimension> is not trusted, since a file can claim "A1:G45" and hold a cell at
+    XFD1048576 (calamine would then allocate the whole grid, and Windows has no memory cap on
+    the workers)."""
     """Entity declarations and oversized grids in one XML part."""
     head = content[:4096]
     if b"<!ENTITY" in head or b"<!DOCTYPE" in head:

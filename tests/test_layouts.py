@@ -496,12 +496,13 @@ def test_unrecognised_required_label_says_what_the_reader_saw(tmp_path):
 
 
 def test_unrecognised_required_indicator_row_says_what_the_reader_saw(tmp_path):
-    """Row 10 without its code and with its label mistyped: the row is named and quoted."""
+    """Row 10 without its code and with its label mistyped: the row is named and quoted.
+    (Abbreviated but whole, "Số ĐV đang làm việc tại DN", it is read: see the test below.)"""
     g = Grid("Báo cáo", widths=WIDTHS)
     _simple_identity(g)
     g.add(*STANDARD_HEADER)
     rows = table_body(g, STANDARD_COLUMNS)
-    mangled = "Số ĐV đang làm việc tại doanh nghiệp"
+    mangled = "Số người là Đảng viên trong công ty"
     g.set(rows["10"], 1, mangled)
     g.set(rows["10"], 2, None)
     outcome = read_back(tmp_path, [g])
@@ -511,6 +512,20 @@ def test_unrecognised_required_indicator_row_says_what_the_reader_saw(tmp_path):
     assert f"dòng {rows['10'] + 1}" in prob.message, prob.message
     assert mangled in prob.message, prob.message
     assert outcome.form.values["employees"] == 642
+
+
+def test_abbreviated_labels_without_codes_are_read(tmp_path):
+    """"ĐV", "LĐ", "DN", "KCN" spelt out; a word left out of a long label ("đang bồi dưỡng")."""
+    g = Grid("Báo cáo", widths=WIDTHS)
+    _simple_identity(g)
+    g.add(*STANDARD_HEADER)
+    rows = table_body(g, STANDARD_COLUMNS)
+    for code, label in (("10", "Số ĐV đang làm việc tại DN"), ("05", "Tổng số LĐ"),
+                        ("11", "- Trong đó: ĐV chưa chuyển sinh hoạt đảng về tổ chức đảng trong KCN"),
+                        ("13", "Số quần chúng ưu tú đang bồi dưỡng, giới thiệu kết nạp")):
+        g.set(rows[code], 1, label)
+        g.set(rows[code], 2, None)
+    assert_reads(read_back(tmp_path, [g]), EXPECTED)
 
 
 # -- other file formats --------------------------------------------------------------------
