@@ -20,7 +20,7 @@ from kcn_reports.problems import ERROR
 if TYPE_CHECKING:
     from kcn_reports.export import ExportStats
     from kcn_reports.generate import GenerateResult
-    from kcn_reports.template_check import TemplateIssue
+    from kcn_reports.template_check import TemplateIssue, TemplateProblem
 
 SEVERITY_LABELS = {ERROR: "LỖI", "warning": "Cảnh báo"}
 
@@ -116,6 +116,20 @@ def render_generate(result: GenerateResult) -> str:
     return "\n".join(lines)
 
 
+def render_template_issues(name: str, issues: list[TemplateIssue]) -> list[str]:
+    """One template's findings, located (the lines `templates check` prints for it)."""
+    n_errors = sum(i.severity == ERROR for i in issues)
+    if not issues:
+        return [f"Mẫu {name}: không có vấn đề."]
+    lines = [f"Mẫu {name}: {n_errors} lỗi, {len(issues) - n_errors} cảnh báo."]
+    for issue in issues:
+        place = issue.where + (f" «{issue.excerpt}»" if issue.excerpt else "")
+        place = f"{place}: " if place else ""
+        lines.append(f"  - {SEVERITY_LABELS.get(issue.severity, issue.severity)} "
+                     f"{place}{issue.message}")
+    return lines
+
+
 def render_template_check(results: list[tuple[str, list[TemplateIssue]]]) -> str:
     """Each template with its issues, located, then the totals."""
     lines: list[str] = []
@@ -123,17 +137,20 @@ def render_template_check(results: list[tuple[str, list[TemplateIssue]]]) -> str
     for name, issues in results:
         n_errors = sum(i.severity == ERROR for i in issues)
         errors, warnings = errors + n_errors, warnings + len(issues) - n_errors
-        if not issues:
-            lines.append(f"Mẫu {name}: không có vấn đề.")
-            continue
-        lines.append(f"Mẫu {name}: {n_errors} lỗi, {len(issues) - n_errors} cảnh báo.")
-        for issue in issues:
-            place = issue.where + (f" «{issue.excerpt}»" if issue.excerpt else "")
-            place = f"{place}: " if place else ""
-            lines.append(f"  - {SEVERITY_LABELS.get(issue.severity, issue.severity)} "
-                         f"{place}{issue.message}")
+        lines.extend(render_template_issues(name, issues))
     lines.append(f"Đã kiểm tra {len(results)} mẫu: {errors} lỗi, {warnings} cảnh báo.")
     return "\n".join(lines)
+
+
+def render_template_problem(problem: TemplateProblem) -> str:
+    """Why a report could not be made from an edited template, where, and what to do."""
+    return "\n".join([
+        f"Không lập được báo cáo vì mẫu {problem.template} có lỗi; các tệp kết quả cũ vẫn giữ "
+        "nguyên.",
+        *render_template_issues(problem.template.name, problem.issues),
+        "Sửa mẫu trong Word/Excel ở chỗ nêu trên rồi chạy lại; kiểm tra mẫu bằng lệnh: "
+        "kcn-reports templates check",
+    ])
 
 
 def render_export(stats: ExportStats, report: CheckReport) -> str:

@@ -126,6 +126,71 @@ def check_template(path: Path, context: Mapping[str, Any] | None = None) -> list
     return [TemplateIssue(ERROR, f"Không phải tệp mẫu (.docx hoặc .xlsx): {path.name}.")]
 
 
+def _open_failure(exc: BaseException, program: str, suffix: str) -> str:
+    """Why a template file could not be opened, and what to do, in the office's words."""
+    if isinstance(exc, PermissionError):
+        return (f"Không đọc được tệp mẫu: tệp đang mở trong {program} hoặc chương trình khác, "
+                f"hoặc không có quyền đọc. Đóng tệp rồi chạy lại.")
+    if isinstance(exc, FileNotFoundError):
+        return ("Không tìm thấy tệp mẫu. Xóa hẳn tên tệp này khỏi thư mục report_templates/ để "
+                "chương trình tạo lại mẫu mặc định, hoặc chép mẫu vào đó.")
+    return (f"Không mở được tệp mẫu {program}: tệp hỏng hoặc không phải tệp {suffix}. Mở bằng "
+            f"{program} rồi lưu lại dạng {suffix} (hoặc xóa tệp để chương trình tạo lại mẫu "
+            "mặc định).")
+
+
+class TemplateProblem(Exception):
+    """A template the office edited cannot be used for a report: `issues` say where and how
+    to fix it, in the same words as `kcn-reports templates check`."""
+
+    def __init__(self, template: Path, issues: list[TemplateIssue]) -> None:
+        super().__init__(f"Mẫu {template.name} có lỗi.")
+        self.template = template
+        self.issues = issues
+
+
+def explain_failure(template: Path, exc: BaseException) -> BaseException:
+    """A TemplateProblem when the template is what went wrong (its file cannot be read, or
+    `check_template` finds an error in it); otherwise `exc` itself, a fault of the program."""
+    if isinstance(exc, OSError) and exc.filename and Path(exc.filename) == template:
+        program, suffix = ("Word", ".docx") if template.suffix.lower() in WORD_SUFFIXES \
+            else ("Excel", ".xlsx")
+        return TemplateProblem(template, [TemplateIssue(ERROR, _open_failure(exc, program, suffix))])
+    if isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
+        return exc  # the output side (disk full, no permission): not the template
+    try:
+        issues = [i for i in check_template(template) if i.severity == ERROR]
+    except Exception:  # noqa: BLE001 - the checker failing says nothing about the template
+        return exc
+    return TemplateProblem(template, issues) if issues else exc
+
+
+def render_or_explain(template: Path, context: Mapping[str, Any], out: Path) -> None:
+    """`word_report.render_report`, with a broken template reported as a TemplateProblem."""
+    from kcn_reports.word_report import render_report
+
+    try:
+        render_report(template, context, out)
+    except Exception as exc:  # noqa: BLE001 - sorted into the office's mistake or our bug
+        raise explain_failure(template, exc) from exc
+
+
+def fill_or_explain(template: Path, context: Mapping[str, Any], out: Path) -> list[str]:
+    """`excel_summary.write_official_table`; a placeholder it cannot fill because the template
+    is wrong (misspelt name or filter) is a TemplateProblem, not a note."""
+    from kcn_reports.excel_summary import write_official_table
+
+    try:
+        warnings = write_official_table(template, context, out)
+    except Exception as exc:  # noqa: BLE001 - sorted into the office's mistake or our bug
+        raise explain_failure(template, exc) from exc
+    if warnings:
+        issues = [i for i in check_template(template) if i.severity == ERROR]
+        if issues:
+            raise TemplateProblem(template, issues)
+    return warnings
+
+
 def template_files(folder: Path) -> list[Path]:
     """The templates in `folder` (Word and Excel), without Office lock files."""
     suffixes = WORD_SUFFIXES + EXCEL_SUFFIXES
@@ -359,7 +424,7 @@ class _WordCheck:
         try:
             document = Document(str(self.path))
         except Exception as exc:  # noqa: BLE001 - any unreadable file is one located issue
-            return [TemplateIssue(ERROR, f"Không mở được tệp mẫu Word: {exc}.")]
+            return [TemplateIssue(ERROR, _open_failure(exc, "Word", ".docx"))]
         for root, label in _parts(document):
             stream = _Stream(root, label)
             self._scan(stream)
@@ -884,7 +949,7 @@ def _check_excel(path: Path, context: Mapping[str, Any]) -> list[TemplateIssue]:
     try:
         book = openpyxl.load_workbook(path)
     except Exception as exc:  # noqa: BLE001 - any unreadable file is one located issue
-        return [TemplateIssue(ERROR, f"Không mở được tệp mẫu Excel: {exc}.")]
+        return [TemplateIssue(ERROR, _open_failure(exc, "Excel", ".xlsx"))]
     root = _shape_of(context, frozenset())
     issues: list[TemplateIssue] = []
 
