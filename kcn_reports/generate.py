@@ -19,6 +19,7 @@ from kcn_reports.atomic import atomic_write, atomic_write_text
 from kcn_reports.check import check_inputs
 from kcn_reports.figures import ReportPeriod, build_context, report_period, to_json
 from kcn_reports.outcome import CheckReport
+from kcn_reports.outputs import OutputSet
 from kcn_reports.settings import Settings
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class GenerateResult:
     folder: Path
     outputs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # for the closing summary, in Vietnamese
+    backups: list[Path] = field(default_factory=list)  # dated copies of the previous files
 
 
 def ensure_templates(folder: Path) -> list[Path]:
@@ -62,11 +64,16 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
              year: int | None = None, as_of: dt.date | None = None, pdf: bool = False,
              today: dt.date | None = None,
              progress: Callable[[int, int], None] | None = None,
-             cache: ResultCache | None = None, jobs: int | None = None) -> GenerateResult:
+             cache: ResultCache | None = None, jobs: int | None = None,
+             now: dt.datetime | None = None) -> GenerateResult:
     """Check the inputs, compute the figures and write the Word report, the Excel summary, the
-    official table, figures.json and (optionally) PDF. Raises ValueError for a wrong period."""
-    from kcn_reports.excel_summary import write_official_table, write_problem_list, write_summary
-    from kcn_reports.word_report import TEMPLATE_FILES, render_report
+    official table, figures.json and (optionally) PDF, as one set (all or nothing).
+
+    Raises ValueError for a wrong period, TemplateProblem for a broken template, SetLocked when
+    an output is open in Word/Excel (nothing is then replaced)."""
+    from kcn_reports.excel_summary import write_problem_list, write_summary
+    from kcn_reports.template_check import fill_or_explain, render_or_explain
+    from kcn_reports.word_report import TEMPLATE_FILES
 
     today = today or dt.date.today()
     period = report_period(kind, settings, year=year, as_of=as_of, today=today)
@@ -80,33 +87,30 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
     if created:
         result.notes.append("Đã tạo mẫu mặc định: " + ", ".join(p.name for p in created))
 
-    word = folder / f"{period.slug}.docx"
-    render_report(templates / TEMPLATE_FILES[kind], context, word)
-    result.outputs.append(word)
+    # Every file goes into a fresh folder that replaces the previous set only when all are
+    # written (outputs.py); the clerk's writing in the previous report is carried over.
+    with OutputSet(folder, now=now) as out:
+        word = out.path(f"{period.slug}.docx")
+        render_or_explain(templates / TEMPLATE_FILES[kind], context, word)
+        word = out.keep_clerk_text(word)
 
-    figures = folder / "figures.json"
-    atomic_write_text(figures, json.dumps(to_json(context), ensure_ascii=False, indent=2))
-    result.outputs.append(figures)
+        atomic_write_text(out.path("figures.json"),
+                          json.dumps(to_json(context), ensure_ascii=False, indent=2))
+        write_summary(out.path("Tong-hop.xlsx"), context, report)
+        write_problem_list(out.path("Kiem-tra-du-lieu.xlsx"), report)
+        official = templates / OFFICIAL_TEMPLATE
+        warnings = fill_or_explain(official, context, out.path("Bieu-tong-hop.xlsx"))
+        result.notes.extend(warnings)
 
-    summary = folder / "Tong-hop.xlsx"
-    write_summary(summary, context, report)
-    result.outputs.append(summary)
-
-    problems = folder / "Kiem-tra-du-lieu.xlsx"
-    write_problem_list(problems, report)
-    result.outputs.append(problems)
-
-    official = folder / "Bieu-tong-hop.xlsx"
-    warnings = write_official_table(templates / OFFICIAL_TEMPLATE, context, official)
-    result.notes.extend(warnings)
-    result.outputs.append(official)
-
-    if pdf:
-        made = to_pdf(word)
-        if made:
-            result.outputs.append(made)
-        else:
-            result.notes.append(PDF_HELP)
+        if pdf:
+            made = to_pdf(word)
+            if made:
+                out.path(made.name)
+            else:
+                result.notes.append(PDF_HELP)
+        result.outputs = out.commit()
+        result.notes.extend(out.messages)
+        result.backups = out.backups
     return result
 
 

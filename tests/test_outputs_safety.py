@@ -68,53 +68,88 @@ def docx_text(path: Path) -> str:
 # --- (a) a run killed at any moment ------------------------------------------------------------
 
 
-def test_killed_generate_leaves_earlier_outputs_intact(tmp_path):
+def set_state(folder: Path) -> tuple[str, dict[str, str]]:
+    """(figures.json text, name -> digest) of the complete set in `folder`, after checking it
+    is one run's set: every file the manifest lists is there with the digest it recorded."""
+    manifest = json.loads((folder / "ban-goc.json").read_text(encoding="utf-8"))
+    files = manifest["files"]
+    assert {".docx", ".xlsx", ".json"} <= {Path(n).suffix for n in files}
+    digests = {}
+    for name, entry in files.items():
+        path = folder / name
+        assert_readable(path)
+        digests[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert digests[name] == entry["sha256"], (name, "from another run than the manifest")
+    return (folder / "figures.json").read_text(encoding="utf-8"), digests
+
+
+def test_killed_generate_leaves_one_complete_set(tmp_path):
+    """Kills at moments spread over the writing and the swap: the report folder always holds
+    one complete set, the previous run's or the new one's, never a mix; a later run cleans up
+    what the killed ones left."""
     workspace = tmp_path / "ws"
-    make_sample(workspace / "inputs")
-    inputs_before = snapshot(workspace / "inputs")
+    inputs = workspace / "inputs"
+    make_sample(inputs)
+    held = tmp_path / "held"
+    held.mkdir()
+    returns = sorted(p for p in inputs.rglob("*.xlsx") if "theo" not in p.name.lower())
+    toggled = returns[len(returns) // 2]  # one accepted return, taken out and put back
     env = {**os.environ, "KCN_REPORTS_CACHE": str(tmp_path / "cache"), "PYTHONIOENCODING": "utf-8"}
     command = [sys.executable, "-m", "kcn_reports", "-w", str(workspace), "generate",
                "--kind", "two-year", "--as-of", AS_OF.isoformat()]
 
-    def run() -> subprocess.CompletedProcess[bytes]:
-        done = subprocess.run(command, cwd=workspace, env=env, capture_output=True, timeout=120)
+    def toggle() -> None:
+        if toggled.exists():
+            toggled.rename(held / toggled.name)
+        else:
+            (held / toggled.name).rename(toggled)
+
+    def run() -> None:
+        done = subprocess.run(command, cwd=workspace, env=env, capture_output=True, timeout=180)
         assert done.returncode in (0, 1), done.stderr.decode("utf-8", "replace")
         assert "Traceback" not in done.stderr.decode("utf-8", "replace")
-        return done
 
-    first = run()
     folder = workspace / "outputs" / f"bao-cao-hai-nam-{AS_OF.isoformat()}"
-    finals = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
-    assert {".docx", ".xlsx", ".json"} <= {Path(n).suffix for n in finals}
+    run()
+    with_return = set_state(folder)[0]
+    toggle()
+    started = time.time()
+    run()  # also times a complete run (served by the cache, as the killed ones are)
+    without_return = set_state(folder)[0]
+    assert with_return != without_return  # the two states give different sets
+    written = [p.stat().st_mtime - started for p in folder.iterdir() if p.is_file()]
+    low, high = max(0.1, min(written) - 0.5), max(written) + 0.2
+    delays = [0.2, *(low + k * (high - low) / 8 for k in range(9))]
     templates = sorted(p.name for p in (workspace / "report_templates").iterdir())
 
-    # Time a complete run (served by the cache, as the killed ones are) to aim the kills at the
-    # moments the outputs are being written, whatever the speed of the machine.
-    started = time.time()
-    run()
-    written = [(folder / name).stat().st_mtime - started for name in finals]
-    low, high = max(0.1, min(written) - 0.3), max(written)
-    delays = [0.2, *(low + k * (high - low) / 6 for k in range(7))]
-
     for delay in delays:
+        toggle()
+        before = set_state(folder)
         process = subprocess.Popen(command, cwd=workspace, env=env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
         time.sleep(delay)
         process.kill()
         process.wait(timeout=30)
-        names = sorted(p.name for p in folder.iterdir())
-        # What was being written when killed is a hidden temp file; every final name is whole.
-        assert sorted(n for n in names if not n.startswith(".")) == finals, (delay, names)
-        for name in finals:
-            assert_readable(folder / name)
+        if folder.exists():
+            after = set_state(folder)
+        else:  # killed between the swap's two renames: the previous set waits aside, whole
+            aside = list(folder.parent.glob(f".{folder.name}.ban-cu-*"))
+            assert len(aside) == 1, (delay, list(folder.parent.iterdir()))
+            after = set_state(aside[0])
+            run()  # and the next run puts it back before doing its own
+            assert set_state(folder)[0] == (with_return if toggled.exists() else without_return)
+        # The previous set byte for byte, or a whole new one made from the inputs as they are.
+        expected = with_return if toggled.exists() else without_return
+        assert after[1] == before[1] or after[0] == expected, delay
         for name in templates:
             assert_readable(workspace / "report_templates" / name)
 
-    # A later complete run is not disturbed by the leftovers (temp files, the cache).
-    assert run().returncode == first.returncode
-    for name in finals:
-        assert_readable(folder / name)
-    assert snapshot(workspace / "inputs") == inputs_before
+    # A later complete run is not disturbed by the leftovers, and removes them.
+    run()
+    set_state(folder)
+    leftovers = [p.name for p in folder.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+    assert not [p for p in folder.rglob(".*")]
 
 
 # --- (b) inputs are read-only ----------------------------------------------------------------
@@ -248,7 +283,8 @@ def test_no_output_name_comes_from_input_text(hostile, sample_run):
     root, result = hostile
     out_root = root / "outputs"
     written = {p.relative_to(out_root).as_posix() for p in out_root.rglob("*") if p.is_file()}
-    assert written == {p.relative_to(out_root).as_posix() for p in result.outputs}
+    manifest = f"{result.period.slug}/ban-goc.json"  # what the program wrote, for the next run
+    assert written == {p.relative_to(out_root).as_posix() for p in result.outputs} | {manifest}
     for path in result.outputs:
         assert path.parent == out_root / result.period.slug
         assert SAFE_NAME.match(path.name), path.name
@@ -258,7 +294,7 @@ def test_no_output_name_comes_from_input_text(hostile, sample_run):
 
     sample_root, sample, _before, _after = sample_run
     assert sorted(p.relative_to(sample_root / "outputs").as_posix() for p in sample.outputs) == \
-        sorted(written)
+        sorted(written - {manifest})
 
 
 def test_interrupted_first_run_leaves_no_half_template(tmp_path, monkeypatch):
