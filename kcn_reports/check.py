@@ -242,9 +242,14 @@ def reconcile(ledger: Ledger, settings: Settings) -> list[Problem]:
         if up - down != row.values["members"]:
             found.append(problem("members-mismatch", file=ledger.relpath, sheet=sheet,
                                  cell=row.cells.get("members", ""), field="cells.members",
-                                 value=row.values["members"], what=f"chi bộ {row.values['name']}",
+                                 value=row.values["members"], what=_cell_label(row.values["name"]),
                                  start=0, increase=up, decrease=down, expected=up - down))
     return found
+
+
+def _cell_label(name: str) -> str:
+    """"chi bộ X" — unless the office already wrote the word: "Chi bộ Cơ quan" stays as is."""
+    return name if fold(name).startswith("chi bo") else f"chi bộ {name}"
 
 
 def completeness(ledger: Ledger, forms: list[FormReturn], period: Period,

@@ -13,68 +13,12 @@ from typing import Any
 
 import click
 
-from kcn_reports import __version__
+from kcn_reports import __version__, cli_text
+from kcn_reports.cli_text import STATE, Choice, Day, Group, Year
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
-# Click's own words, in Vietnamese (click looks them up through a module-level gettext `_`).
-_CLICK_VI = {
-    "Usage:": "Cách dùng:",
-    "Options": "Tùy chọn",
-    "Commands": "Lệnh",
-    "Positional arguments": "Tham số",
-    "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
-    "Show the version and exit.": "Hiện phiên bản rồi thoát.",
-    "Error: {message}": "Lỗi: {message}",
-    "Aborted!": "Đã dừng.",
-    "Try '{command} {option}' for help.": "Gõ '{command} {option}' để xem hướng dẫn.",
-    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
-    "No such command {name!r}.": "Không có lệnh {name!r}.",
-    "Missing command.": "Thiếu tên lệnh.",
-    "Missing argument": "Thiếu tham số",
-    "Missing option": "Thiếu tùy chọn",
-    "Missing parameter": "Thiếu tham số",
-    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
-    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
-    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
-    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
-    "Option {name!r} requires {nargs} values.": "Tùy chọn {name!r} cần {nargs} giá trị.",
-    "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
-    "Got unexpected extra arguments ({args})": "Thừa các tham số ({args})",
-    "{value!r} is not a valid {number_type}.": "{value!r} không phải số hợp lệ.",
-    "{value!r} is not one of {choices}.": "{value!r} không thuộc {choices}.",
-    "{value!r} is not {choice}.": "{value!r} không phải {choice}.",
-    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
-    "{value!r} does not match the format {format}.": "{value!r} không đúng dạng {format}.",
-    "{value!r} does not match the formats {formats}.": "{value!r} không đúng các dạng {formats}.",
-    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} là một tệp, cần thư mục.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} là thư mục, cần một tệp.",
-    "directory": "Thư mục",
-    "file": "Tệp",
-    "path": "Đường dẫn",
-    "(dynamic)": "(tự động)",
-    "default: {default}": "mặc định: {default}",
-    "required": "bắt buộc",
-}
-
-
-def _vi(message: str) -> str:
-    return _CLICK_VI.get(message, message)
-
-
-def _vi_plural(singular: str, plural: str, n: int) -> str:
-    return _vi(singular if n == 1 else plural)
-
-
-for _module in ("core", "exceptions", "decorators", "types", "parser", "formatting", "utils",
-                "termui"):
-    _mod = sys.modules.get(f"click.{_module}")
-    if _mod is not None:
-        if hasattr(_mod, "_"):
-            _mod._ = _vi  # type: ignore[attr-defined]
-        if hasattr(_mod, "ngettext"):
-            _mod.ngettext = _vi_plural  # type: ignore[attr-defined]
+cli_text.install()
 
 OPTIONS = "[TÙY CHỌN]"
 
@@ -99,23 +43,24 @@ class UserError(click.ClickException):
         return self.message
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+@click.group(cls=Group,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
              options_metavar=OPTIONS, subcommand_metavar="LỆNH [THAM SỐ]...")
 @click.version_option(__version__, "--version", message="kcn-reports %(version)s")
 @click.option("--workspace", "-w", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("."), show_default=".",
-              help="Thư mục làm việc (chứa kcn_reports.toml, inputs/, outputs/).")
-@click.option("--debug", is_flag=True, help="Khi có lỗi chương trình, in đầy đủ vết lỗi (traceback).")
+              default=Path("."), metavar="THƯ_MỤC",
+              help="Thư mục làm việc, chứa kcn_reports.toml, inputs/, outputs/ (mặc định: thư "
+                   "mục hiện tại).")
 @click.option("--no-cache", is_flag=True,
               help="Đọc lại mọi tệp, không dùng kết quả đã lưu của lần chạy trước.")
 @click.pass_context
-def cli(ctx: click.Context, workspace: Path, debug: bool, no_cache: bool) -> None:
+def cli(ctx: click.Context, workspace: Path, no_cache: bool) -> None:
     """kcn-reports — tổng hợp báo cáo của doanh nghiệp các khu công nghiệp.
 
     Đặt các tệp Excel doanh nghiệp gửi về vào thư mục inputs/, rồi chạy
     "kcn-reports check" để kiểm tra hoặc "kcn-reports generate" để lập báo cáo.
     """
-    ctx.obj = {"workspace": workspace, "debug": debug, "cache": not no_cache}
+    ctx.obj = {"workspace": workspace, "cache": not no_cache}
 
 
 def _cache(ctx: click.Context, settings: Any) -> Any:
@@ -157,7 +102,7 @@ def _settings(ctx: click.Context) -> Any:
 
 
 @cli.command("form", options_metavar=OPTIONS)
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP",
               default=None, help="Nơi lưu mẫu trống (mặc định: outputs/Mau_01_DN-KCN.xlsx).")
 @click.pass_context
 def form_command(ctx: click.Context, out: Path | None) -> None:
@@ -174,6 +119,7 @@ def form_command(ctx: click.Context, out: Path | None) -> None:
 
 @cli.command("check", options_metavar=OPTIONS)
 @click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
+              metavar="THƯ_MỤC",
               help="Thư mục chứa các tệp nhận được (mặc định: inputs/ trong thư mục làm việc).")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho máy đọc).")
 @click.option("--excel", "excel", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -202,15 +148,16 @@ def check_command(ctx: click.Context, inputs: Path | None, as_json: bool,
 
 
 @cli.command("generate", options_metavar=OPTIONS)
-@click.option("--kind", type=click.Choice(["two-year", "annual"]), required=True,
+@click.option("--kind", type=Choice(["two-year", "annual"]), required=True,
               help="Loại báo cáo: two-year (sơ kết hai năm, từ mốc ban đầu) hoặc annual (năm).")
-@click.option("--year", type=int, default=None, help="Năm báo cáo (báo cáo năm).")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d", "%d/%m/%Y"]),
-              default=None, help="Ngày chốt số liệu, dạng YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: hôm nay).")
+@click.option("--year", type=Year(), default=None,
+              help=f"Năm báo cáo, {cli_text.YEAR_HELP}.")
+@click.option("--as-of", "as_of", type=Day(), default=None,
+              help="Ngày chốt số liệu, dạng dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay).")
 @click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
-              help="Thư mục chứa các tệp nhận được (mặc định: inputs/).")
+              metavar="THƯ_MỤC", help="Thư mục chứa các tệp nhận được (mặc định: inputs/).")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Thư mục kết quả (mặc định: outputs/).")
+              metavar="THƯ_MỤC", help="Thư mục kết quả (mặc định: outputs/).")
 @click.option("--pdf", is_flag=True, default=None, help="Xuất thêm bản PDF (cần LibreOffice).")
 @click.pass_context
 def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any,
@@ -224,14 +171,22 @@ def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any
     folder = _inputs_folder(ctx, inputs)
     if year is not None and as_of is not None:
         raise UserError("Chỉ dùng một trong hai: --year hoặc --as-of.")
+    from kcn_reports.atomic import OutputLocked
+    from kcn_reports.outputs import OutputBusy
+    from kcn_reports.screen import render_template_problem
+    from kcn_reports.template_check import TemplateProblem
+
     with _progress("Đang đọc tệp") as progress:
         try:
             result = generate(settings, kind, folder, out or workspace / "outputs",
-                              workspace / "report_templates", year=year,
-                              as_of=as_of.date() if as_of else None,
+                              workspace / "report_templates", year=year, as_of=as_of,
                               pdf=settings.pdf if pdf is None else pdf, progress=progress,
                               cache=_cache(ctx, settings))
         except ValueError as exc:
+            raise UserError(str(exc)) from None
+        except TemplateProblem as exc:
+            raise UserError(render_template_problem(exc)) from None
+        except (OutputLocked, OutputBusy) as exc:
             raise UserError(str(exc)) from None
     click.echo(render_generate(result))
 
@@ -262,7 +217,8 @@ class _progress:
 
 
 @cli.command("init", options_metavar=OPTIONS)
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+                metavar="[THƯ_MỤC]")
 def init_command(folder: Path) -> None:
     """Tạo thư mục làm việc mới: cài đặt, Sổ theo dõi trống, các mẫu, mẫu báo cáo trống."""
     from kcn_reports.workspace import init_workspace
@@ -318,6 +274,7 @@ def templates_check_command(ctx: click.Context, file: Path | None) -> None:
               help="Tệp cơ sở dữ liệu SQLite (tạo mới nếu chưa có; chạy lại thì cập nhật, "
                    "không nhân đôi dòng).")
 @click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
+              metavar="THƯ_MỤC",
               help="Thư mục chứa các tệp nhận được (mặc định: inputs/ trong thư mục làm việc).")
 @click.pass_context
 def export_command(ctx: click.Context, sqlite_path: Path, inputs: Path | None) -> None:
@@ -340,6 +297,7 @@ def export_command(ctx: click.Context, sqlite_path: Path, inputs: Path | None) -
 def main() -> None:
     """Console entry point: Vietnamese messages, tracebacks only with --debug."""
     _utf8_console()
+    STATE.debug = False
     try:
         code = cli.main(standalone_mode=False, prog_name="kcn-reports")
     except click.exceptions.Exit as exc:
@@ -361,15 +319,40 @@ def main() -> None:
         if isinstance(exc.__cause__, PermissionError) or isinstance(exc, OutputLocked):
             click.echo(f"Lỗi: {exc}", err=True)
         else:
-            click.echo(f"Lỗi khi đọc/ghi tệp: {exc.strerror or exc} ({exc.filename or ''}).", err=True)
-        if "--debug" in sys.argv:
+            click.echo(f"Lỗi: {os_error_text(exc)}", err=True)
+        if STATE.debug:
             traceback.print_exc()
         sys.exit(EXIT_USAGE)
     except Exception:  # noqa: BLE001 - last resort: a message, not a stack
-        if "--debug" in sys.argv:
+        if STATE.debug:
             traceback.print_exc()
         else:
             click.echo("Lỗi chương trình không mong muốn. Chạy lại với --debug để xem chi tiết "
                        "và gửi cho người phát triển.", err=True)
         sys.exit(3)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+_ERRNO_VI = {
+    "EACCES": "không có quyền, hoặc tệp đang mở trong chương trình khác",
+    "EPERM": "không có quyền, hoặc tệp đang mở trong chương trình khác",
+    "ENOENT": "không tìm thấy",
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EROFS": "ổ đĩa chỉ cho đọc",
+    "EEXIST": "đã có tệp cùng tên",
+    "ENOTDIR": "không phải thư mục",
+    "EISDIR": "là thư mục, không phải tệp",
+    "ENAMETOOLONG": "tên hoặc đường dẫn quá dài",
+    "EBUSY": "đang được chương trình khác dùng",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """An operating-system error in Vietnamese (its own text is in the system's language)."""
+    import errno
+
+    what = _ERRNO_VI.get(errno.errorcode.get(exc.errno or 0, ""), "")
+    where = exc.filename or ""
+    if not what:
+        what = f"lỗi hệ thống số {exc.errno}" if exc.errno else "lỗi hệ thống"
+    return f"Không đọc/ghi được {where}: {what}." if where else f"Lỗi khi đọc/ghi tệp: {what}."

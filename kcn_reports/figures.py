@@ -74,7 +74,13 @@ def report_period(kind: str, settings: Settings, year: int | None = None,
     if kind != TWO_YEAR:
         raise ValueError(f"Loại báo cáo không đúng: {kind} (chọn two-year hoặc annual).")
     if settings.baseline.date is None:
-        raise ValueError("Báo cáo hai năm cần mốc ban đầu: thêm baseline.date vào kcn_reports.toml.")
+        where = settings.path or "kcn_reports.toml"
+        raise ValueError(
+            f"Báo cáo hai năm tính từ mốc ban đầu, nhưng tệp cài đặt {where} chưa có mục "
+            "[baseline] (mốc ban đầu) với ngày mốc. Thêm vào tệp đó, với số của đơn vị mình:\n"
+            "[baseline]\ndate = 2014-06-30        # ngày mốc, dạng năm-tháng-ngày\n"
+            "party_cells = 4          # số chi bộ tại ngày mốc\n"
+            "party_members = 35       # số đảng viên tại ngày mốc")
     end = as_of or (dt.date(year, 12, 31) if year else today)
     if end <= settings.baseline.date:
         raise ValueError(f"Ngày báo cáo {end:%d/%m/%Y} phải sau mốc ban đầu "

@@ -8,12 +8,14 @@ message names the key and the file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from kcn_reports.formdef import Zone
+from kcn_reports.textnorm import fold
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -21,6 +23,10 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 SETTINGS_FILE = "kcn_reports.toml"
+
+# Years a report, a baseline or a date typed on the command line may plausibly be in; a typo
+# such as `--year 26` or `date = 2104-06-30` is refused instead of making "báo cáo năm 26".
+YEAR_MIN, YEAR_MAX = 1990, 2100
 
 DEFAULT_SETTINGS = """\
 # Cài đặt của kcn-reports. Mở bằng Notepad, sửa nội dung trong dấu ngoặc kép rồi lưu (UTF-8).
@@ -155,11 +161,16 @@ def load_settings(path: Path | None) -> Settings:
     if path is None or not path.exists():
         return _from_dict(tomllib.loads(DEFAULT_SETTINGS), None)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        source = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise SettingsError(f"Tệp cài đặt {path} không phải UTF-8; hãy lưu lại với mã UTF-8.") from None
+        raise SettingsError(f"Tệp cài đặt {path} không phải UTF-8; mở bằng Notepad, chọn Lưu "
+                            "với mã UTF-8 rồi chạy lại.") from None
+    try:
+        data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"Tệp cài đặt {path} viết sai cú pháp: {exc}.") from None
+        from kcn_reports.toml_errors import explain
+
+        raise SettingsError(explain(str(exc), source, path)) from None
     return _from_dict(data, path)
 
 
@@ -169,32 +180,52 @@ def _from_dict(data: dict[str, Any], path: Path | None) -> Settings:
     def get(section: dict[str, Any], key: str, kind: type, prefix: str, default: Any = ...) -> Any:
         value = section.get(key, default)
         if value is ...:
-            raise SettingsError(f"Thiếu cài đặt \"{prefix}{key}\" trong tệp {where}.")
-        if value is not None and not isinstance(value, kind):
+            raise SettingsError(f"Thiếu cài đặt {_describe(prefix, key)} trong tệp {where}: thêm "
+                                f"dòng {key} = … ({_kind_name(kind)}).")
+        if value is not None and (not isinstance(value, kind)
+                                  or (kind is int and isinstance(value, bool))
+                                  or (kind is dt.date and isinstance(value, dt.datetime))):
             raise SettingsError(
-                f"Cài đặt \"{prefix}{key}\" trong tệp {where} phải là {_kind_name(kind)}, "
-                f"đang là {value!r}.")
+                f"Cài đặt {_describe(prefix, key)} trong tệp {where} phải là {_kind_name(kind)}, "
+                f"đang là {_as_written(value)}.{_date_hint(kind, key, value)}")
+        if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+            raise SettingsError(f"Cài đặt {_describe(prefix, key)} trong tệp {where} không được "
+                                f"âm (đang là {value}).")
         return value
 
     def section(name: str) -> dict[str, Any]:
         value = data.get(name, {})
         if not isinstance(value, dict):
-            raise SettingsError(f"Mục [{name}] trong tệp {where} viết sai dạng.")
+            raise SettingsError(f"Mục [{name}] trong tệp {where} viết sai dạng: tên mục viết "
+                                f"trong ngoặc vuông trên một dòng riêng, [{name}], các cài đặt "
+                                "của mục viết ở các dòng dưới.")
         return value
 
     org = section("organisation")
     zones_raw = data.get("zones")
     if not isinstance(zones_raw, list) or not zones_raw:
-        raise SettingsError(f"Thiếu danh sách khu công nghiệp [[zones]] trong tệp {where}.")
-    zones = []
+        raise SettingsError(f"Thiếu danh sách khu công nghiệp trong tệp {where}: mỗi KCN một mục "
+                            "[[zones]] với dòng name = \"tên KCN\".")
+    zones: list[Zone] = []
     for i, zone in enumerate(zones_raw, 1):
         if not isinstance(zone, dict):
             raise SettingsError(f"Khu công nghiệp thứ {i} trong tệp {where} viết sai dạng.")
-        name = get(zone, "name", str, f"zones[{i}].")
+        name = get(zone, "name", str, f"zones[{i}].").strip()
+        if not name:
+            raise SettingsError(f"Khu công nghiệp thứ {i} (mục [[zones]] thứ {i}) trong tệp "
+                                f"{where} chưa có tên: ghi tên KCN vào dòng name = \"…\", hoặc "
+                                "xóa cả mục [[zones]] đó.")
+        if any(fold(name) == fold(z.name) for z in zones):
+            raise SettingsError(f"Khu công nghiệp «{name}» có hai lần trong tệp {where} (mục "
+                                f"[[zones]] thứ {i}): xóa một mục.")
         aliases = get(zone, "aliases", list, f"zones[{i}].", [])
-        zones.append(Zone(name.strip(), tuple(str(a) for a in aliases)))
+        zones.append(Zone(name, tuple(str(a) for a in aliases if str(a).strip())))
     base = section("baseline")
     base_date = get(base, "date", dt.date, "baseline.", None)
+    if base_date is not None and not YEAR_MIN <= base_date.year <= YEAR_MAX:
+        raise SettingsError(f"Ngày mốc ban đầu (dòng date trong mục [baseline]) trong tệp {where} "
+                            f"là {base_date:%d/%m/%Y}, năm không hợp lý (chỉ nhận từ {YEAR_MIN} "
+                            f"đến {YEAR_MAX}).")
     sign = section("signatory")
     limits = section("limits")
     output = section("output")
@@ -232,5 +263,51 @@ def _from_dict(data: dict[str, Any], path: Path | None) -> Settings:
 
 
 def _kind_name(kind: type) -> str:
-    return {str: "chuỗi chữ trong dấu ngoặc kép", int: "số nguyên", bool: "true hoặc false",
-            list: "danh sách [ ... ]", dt.date: "ngày dạng YYYY-MM-DD"}.get(kind, kind.__name__)
+    return {str: "chữ trong dấu ngoặc kép", int: "số nguyên", bool: "true hoặc false",
+            list: "danh sách [ ... ]", dt.date: "ngày dạng năm-tháng-ngày, ví dụ 2014-06-30, không "
+            "có ngoặc kép"}.get(kind, kind.__name__)
+
+
+_SECTIONS = {
+    "organisation": "cơ quan", "baseline": "mốc ban đầu", "signatory": "người ký",
+    "distribution": "nơi nhận", "facts": "thông tin trích dẫn", "output": "kết quả",
+    "limits": "giới hạn an toàn",
+}
+
+
+def _describe(prefix: str, key: str) -> str:
+    """A setting as the clerk sees it in the file: the line's name and its section."""
+    zone = re.fullmatch(r"zones\[(\d+)\]\.", prefix)
+    if zone:
+        return f"«{key}» của khu công nghiệp thứ {zone.group(1)} (mục [[zones]])"
+    section = prefix.rstrip(".")
+    if section:
+        label = _SECTIONS.get(section)
+        return f"«{key}» trong mục [{section}]" + (f" ({label})" if label else "")
+    return f"«{key}»"
+
+
+def _as_written(value: Any) -> str:
+    """A value as it looks in the TOML file."""
+    if isinstance(value, str):
+        return f"\"{value}\""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "một danh sách"
+    if isinstance(value, dict):
+        return "một nhóm cài đặt"
+    return str(value)
+
+
+def _date_hint(kind: type, key: str, value: Any) -> str:
+    if kind is not dt.date or not isinstance(value, str):
+        return ""
+    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", value) or None
+    if found:
+        day, month, year = found.groups()
+        return (f" Ngày viết dạng {year}-{int(month):02d}-{int(day):02d}, không có ngoặc kép: "
+                f"{key} = {year}-{int(month):02d}-{int(day):02d}.")
+    return " Ngày viết dạng năm-tháng-ngày, không có ngoặc kép, ví dụ: " + key + " = 2014-06-30."

@@ -100,10 +100,11 @@ def test_usage_and_settings_errors_exit_two(tmp_path):
     (tmp_path / "inputs").mkdir()
     result = runner.invoke(cli, ["--workspace", str(tmp_path), "check"])
     assert result.exit_code == 2
-    assert "kcn_reports.toml" in result.output and "organisation.place" in result.output
+    assert "kcn_reports.toml" in result.output
+    assert "«place» trong mục [organisation]" in result.output
     (tmp_path / "kcn_reports.toml").write_text("[organisation\n", encoding="utf-8")
     result = runner.invoke(cli, ["--workspace", str(tmp_path), "check"])
-    assert result.exit_code == 2 and "sai cú pháp" in result.output
+    assert result.exit_code == 2 and "viết sai ở dòng 1" in result.output
 
 
 def test_help_is_vietnamese():

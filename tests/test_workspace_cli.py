@@ -81,7 +81,7 @@ def test_generate_rejects_bad_dates_and_periods_with_exit_two(tmp_path):
                                  "--as-of", "2014-01-01"])
     assert result.exit_code == 2 and "phải sau mốc ban đầu" in result.output
     result = runner.invoke(cli, ["--workspace", str(tmp_path), "generate", "--kind", "hai-nam"])
-    assert result.exit_code == 2 and "không thuộc" in result.output
+    assert result.exit_code == 2 and "không phải là một trong: two-year, annual" in result.output
     result = runner.invoke(cli, ["--workspace", str(tmp_path), "generate", "--kind", "annual",
                                  "--year", "2016", "--as-of", "2016-05-01"])
     assert result.exit_code == 2 and "Chỉ dùng một trong hai" in result.output
