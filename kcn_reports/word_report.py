@@ -782,6 +782,16 @@ def write_default_templates(folder: Path) -> list[Path]:
 # ---------------------------------------------------------------------------------------------
 
 
+def _chart_fonts() -> list[str]:
+    """The preferred chart fonts that are installed (matplotlib ships DejaVu). Asking for a
+    missing one makes matplotlib print an English "findfont" warning per glyph."""
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in ("Liberation Serif", "Times New Roman", "DejaVu Serif", "DejaVu Sans")
+            if name in installed] or ["DejaVu Sans"]
+
+
 def make_chart(context: Mapping[str, Any]) -> bytes:
     """PNG: party cells and members at the start and end dates, and members by zone (bars)."""
     import matplotlib
@@ -799,7 +809,7 @@ def make_chart(context: Mapping[str, Any]) -> bytes:
 
     with matplotlib.rc_context(
         {
-            "font.family": ["Liberation Serif", "DejaVu Serif", "DejaVu Sans"],
+            "font.family": _chart_fonts(),
             "font.size": 9,
             "axes.spines.top": False,
             "axes.spines.right": False,

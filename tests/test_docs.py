@@ -28,6 +28,43 @@ def test_every_field_code_and_command_documented():
         assert f"kcn-reports {name}" in text, name
 
 
+def _commands(group=cli, prefix=()):
+    import click
+
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+def test_every_option_of_every_command_is_in_the_command_table():
+    """The README's "Các lệnh" section names every command and each of its options (and the
+    general options), so a clerk reading it knows everything `--help` would say."""
+    import click
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("### Các lệnh"):]
+    section = section[:section.index("\n### ", 1)]
+    for option in cli.params:
+        for name in option.opts:
+            if name.startswith("--") and name != "--help":
+                assert f"`{name}" in section, name
+    for path, command in _commands():
+        rows = [line for line in section.splitlines()
+                if line.startswith(f"| `kcn-reports {' '.join(path)}")]
+        if isinstance(command, click.Group):
+            assert any(f"kcn-reports {' '.join(path)} " in line for line in section.splitlines()), path
+            continue
+        assert len(rows) == 1, path
+        for param in command.params:
+            names = [n for n in getattr(param, "opts", []) if n.startswith("--")]
+            if isinstance(param, click.Argument):
+                assert param.make_metavar(click.Context(command)) in rows[0], (path, param.name)
+            elif names and names[0] not in ("--help", "--debug"):
+                assert names[0] in rows[0], (path, names[0])
+    assert "`--debug`" in section and "`--help`" in section
+
+
 def test_readme_opens_with_the_two_commands():
     lines = README.read_text(encoding="utf-8").splitlines()
     block = lines[lines.index("```") + 1:]
