@@ -36,6 +36,7 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 W_P, W_TBL, W_SDT, W_TR, W_TC = _W + "p", _W + "tbl", _W + "sdt", _W + "tr", _W + "tc"
 W_T, W_TAB, W_BR, W_CR = _W + "t", _W + "tab", _W + "br", _W + "cr"
+W_NBHYPHEN, W_SYM, W_SECTPR, W_PPR = _W + "noBreakHyphen", _W + "sym", _W + "sectPr", _W + "pPr"
 W_DRAWING, W_PICT, W_OBJECT = _W + "drawing", _W + "pict", _W + "object"
 W_HIGHLIGHT, W_TCPR, W_VAL = _W + "highlight", _W + "tcPr", _W + "val"
 A_BLIP = _A + "blip"
@@ -55,7 +56,10 @@ _UNSUPPORTED = {
     "endnoteReference": "chú thích cuối văn bản",
     "altChunk": "nội dung dán từ tệp khác",
 }
-_DROPPED = {"bookmarkStart", "bookmarkEnd", "commentRangeEnd"}
+# Dropped from a copy: bookmarks (their ids could clash) and a section break's own header and
+# footer references (the section then shows the headers of the one before it).
+_DROPPED = {"bookmarkStart", "bookmarkEnd", "commentRangeEnd", "headerReference",
+            "footerReference"}
 
 
 @dataclass
@@ -113,14 +117,21 @@ def _short(text: str, width: int = 60) -> str:
 
 def _element_text(element: Any, part: Any) -> str:
     parts: list[str] = []
-    for node in element.iter(W_T, W_TAB, W_BR, W_CR, W_DRAWING, W_PICT, W_OBJECT):
+    for node in element.iter(W_T, W_TAB, W_BR, W_CR, W_NBHYPHEN, W_SYM, W_DRAWING, W_PICT,
+                             W_OBJECT):
         tag = node.tag
         if tag == W_T:
             parts.append(node.text or "")
         elif tag == W_TAB:
             parts.append("\t")
+        elif tag == W_BR and node.get(_W + "type") == "page":
+            parts.append("[ngắt trang]")
         elif tag in (W_BR, W_CR):
             parts.append("\n")
+        elif tag == W_NBHYPHEN:
+            parts.append("-")
+        elif tag == W_SYM:
+            parts.append(f"[ký hiệu {node.get(_W + 'char', '')}]")
         else:
             parts.append(_picture_key(node, part))
     return "".join(parts)
@@ -148,6 +159,9 @@ def blocks(document: Any) -> list[Block]:
     for element in document.element.body.iterchildren():
         if element.tag == W_P:
             text = _element_text(element, part)
+            properties = element.find(W_PPR)
+            if properties is not None and properties.find(W_SECTPR) is not None:
+                text += "[ngắt phần]"  # a section break the clerk put in (page orientation…)
             if text.strip():
                 marked = any(h.get(W_VAL) not in (None, "none") for h in element.iter(W_HIGHLIGHT))
                 found.append(Block("p", text, marked=marked, element=element))
