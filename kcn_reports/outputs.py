@@ -365,7 +365,7 @@ class OutputSet:
             _link_or_copy(item, folder / name)
         final = self.folder / PREVIOUS / name
         self.backups.append(final)
-        self.messages.append(f"Bản trước của {item.name} được giữ ở: {PREVIOUS}/{name}")
+        self.messages.append(f"Bản trước của {item.name} được giữ ở: {Path(PREVIOUS, name)}")
 
     def _locked_files(self) -> list[str]:
         if not self.folder.is_dir():

@@ -181,7 +181,7 @@ def test_edited_report_survives_a_rerun_with_new_figures(edited):
     assert "  - mục «II. ĐÁNH GIÁ CHUNG»: 2 đoạn viết vào chỗ tô vàng" in screen
     assert "  - mục «2. Giải pháp»: 1 đoạn viết vào chỗ tô vàng" in screen
     assert "  - mục «1. Phát triển tổ chức đảng, đảng viên»: thêm 1 đoạn" in screen
-    assert f"Bản trước của {SLUG}.docx được giữ ở: ban-truoc/{copies[0].name}" in screen
+    assert f"Bản trước của {SLUG}.docx được giữ ở: {Path('ban-truoc', copies[0].name)}" in screen
 
     # Figures and the Excel outputs are this run's.
     figures = json.loads((result.folder / "figures.json").read_text(encoding="utf-8"))

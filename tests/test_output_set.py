@@ -220,7 +220,7 @@ def test_the_offices_files_and_edits_in_the_folder_are_kept(generated):
     assert len(tong_hop) == 1 and kept[tong_hop[0]] == edited
     assert untouched not in kept.values()  # unchanged since generated: simply replaced
     screen = render_generate(result)
-    assert f"Bản trước của Tong-hop.xlsx được giữ ở: ban-truoc/{tong_hop[0]}" in screen
+    assert f"Bản trước của Tong-hop.xlsx được giữ ở: {Path('ban-truoc', tong_hop[0])}" in screen
     assert "Giữ nguyên ky.pdf: tệp này đã được sửa sau khi chương trình tạo ra." in screen
     assert employees_in(folder) == 2000
 
