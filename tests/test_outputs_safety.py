@@ -1,7 +1,8 @@
 """What a run writes, and what it never touches.
 
-- A `generate` killed at any moment leaves the earlier outputs readable, and no half-written
-  file under a final name (spec §4: temp file, then rename).
+- A `generate` killed at any moment leaves one complete set of outputs, the earlier run's or the
+  new one's, never a mix nor a half-written file (spec §4: a fresh folder, then a swap); the
+  next run cleans what the killed one left.
 - Inputs are never modified, added to or removed.
 - Text from inputs is data: no Jinja evaluation in the Word report, no formula or hyperlink in
   any Excel output.
