@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kcn_reports import record
 from kcn_reports.discover import InputFile, discover
 from kcn_reports.formdef import Period
-from kcn_reports.ledger import Ledger, cells_at, movements_between, net_change, read_ledger
+from kcn_reports.ledger import Ledger, cells_at, read_ledger
 from kcn_reports.outcome import (
     ACCEPTED,
     REJECTED,
@@ -32,7 +32,6 @@ from kcn_reports.outcome import (
 from kcn_reports.parse import FORM, LEDGER, OTHER, FormReturn, classify, read_form
 from kcn_reports.problems import ERROR, Problem, has_errors, problem
 from kcn_reports.settings import Settings
-from kcn_reports.textnorm import fold
 from kcn_reports.validate import outliers, validate_form
 from kcn_reports.workers import CRASHED, TIMED_OUT, run_isolated
 
@@ -213,43 +212,11 @@ def _choose_ledger(outcomes: list[FileOutcome], settings: Settings) -> Ledger | 
 
 
 def reconcile(ledger: Ledger, settings: Settings) -> list[Problem]:
-    """Members: start + increases − decreases = end, in total and per cell founded after the
-    baseline (the Biểu 1-BTCTW identity A + B − C = D)."""
-    found: list[Problem] = []
-    day = ledger.latest_date
-    cells = cells_at(ledger, day) if day else []
-    recorded = [r for r in cells if r.get("members") is not None]
-    if not day or not recorded:
-        return found
-    sheet = "Chi bộ"
-    base = settings.baseline
-    start_day = base.date or dt.date.min
-    if base.date is not None and day > base.date:
-        up, down = net_change(movements_between(ledger, base.date, day))
-        expected = base.party_members + up - down
-        total = sum(r.values["members"] for r in recorded)
-        if len(recorded) == len(cells) and total != expected:
-            found.append(problem("members-mismatch", file=ledger.relpath, sheet=sheet,
-                                 field="cells.members", value=total, what="toàn đảng bộ",
-                                 start=base.party_members, increase=up, decrease=down,
-                                 expected=expected))
-    for row in recorded:
-        if row.values["founded_on"] <= start_day:
-            continue  # its count at the baseline is not in the workbook
-        mine = [m for m in movements_between(ledger, dt.date.min, day)
-                if fold(m.values.get("cell") or "") == fold(row.values["name"])]
-        up, down = net_change(mine)
-        if up - down != row.values["members"]:
-            found.append(problem("members-mismatch", file=ledger.relpath, sheet=sheet,
-                                 cell=row.cells.get("members", ""), field="cells.members",
-                                 value=row.values["members"], what=_cell_label(row.values["name"]),
-                                 start=0, increase=up, decrease=down, expected=up - down))
-    return found
+    """Members and cells the Sổ theo dõi does not explain, by the rule every report uses
+    (`membership`): the baseline against the workbook, cells whose log does not add up."""
+    from kcn_reports.membership import reconcile as reconcile_members
 
-
-def _cell_label(name: str) -> str:
-    """"chi bộ X" — unless the office already wrote the word: "Chi bộ Cơ quan" stays as is."""
-    return name if fold(name).startswith("chi bo") else f"chi bộ {name}"
+    return reconcile_members(ledger, settings.baseline)
 
 
 def completeness(ledger: Ledger, forms: list[FormReturn], period: Period,

@@ -1,56 +1,110 @@
-"""Stage 5: the figures of a report, and the whole template context, built by pure functions.
+"""Stage 5: the report's period and its figures — the only aggregation of the returns and the Sổ
+theo dõi. `build_context` is a pure function of the checked inputs; every output reads its result
+(`context.ReportContext`).
 
-Definitions (the sample workspace and the tests follow exactly these):
+Definitions (the README's "Định nghĩa số liệu" is generated from the figure declarations in
+`context` and from `PERIOD_DEFINITIONS` and `membership.DEFINITIONS`, which this code follows):
 
 - The two snapshots: annual year Y compares 31/12/(Y−1) with 31/12/Y; the two-year (milestone)
-  report compares the baseline date of the settings with the as-of date. Flows count events
-  after `start` up to and including `end`.
-- The returns used are the accepted returns of the latest period whose snapshot date (30/06 or
-  31/12) is on or before `end`.
-- Party cells at a date: the baseline count on the baseline date; otherwise the rows of sheet
-  "Chi bộ" founded on or before the date and not dissolved by it.
-- Party members at a date: baseline members + increases − decreases of "Biến động đảng viên"
-  after the baseline date up to the date (Biểu 1-BTCTW: D = A + B − C).
-- Per cell (the A/B/C/D table): the cell's "Số đảng viên" at the workbook's latest date minus
-  its movements after `start` (A) or after `end` (D).
-- Cells in FDI: cells at `end` whose tax code is an FDI enterprise (sheet Doanh nghiệp, else
-  the return). Members in FDI: Σ Mã số 10 over accepted FDI returns. Domestic owner members:
-  accepted domestic returns with Mã số 12 = Có.
-- Outreach: distinct tax codes in "Tiếp cận, tuyên truyền doanh nghiệp" activities in the
-  period; mobilised: Σ people of "Vận động chuyển sinh hoạt đảng"; training: count, Σ people,
-  Σ people from FDI of "Lớp bồi dưỡng nhận thức về Đảng".
-- Unions founded: returns whose Mã số 15 falls in the period; total: Mã số 14 = Có; members:
-  Σ Mã số 16. Youth: Mã số 17 = Có, Σ Mã số 18. Labour: Σ Mã số 05, 06, 07.
-- Enterprises expected: active in sheet Doanh nghiệp during the returns' period; reported:
-  distinct tax codes with an accepted return for that period.
+  report compares the baseline date of the settings with the as-of date. A report dated before
+  the end of its own period counts its stocks at the report date ("đến ngày …"). Flows count
+  events after the start up to and including that date.
+- The returns used: an annual report for Y uses the accepted returns of "Năm Y", else those of
+  "6 tháng đầu năm Y" (saying so), never an earlier year's; without a year, the latest year that
+  has returns. A two-year report uses the latest period whose snapshot (30/06 or 31/12) falls
+  after its start and on or before its date. Other returns are counted and named on screen.
+- Party cells and members at a date: `membership` (one rule for the text, Bảng 1, the charts and
+  every workbook).
+- Year on year (annual): the headline figures of the returns against the previous year's
+  accepted returns ("Năm Y−1", else "6 tháng đầu năm Y−1"), when there are any.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from kcn_reports import vnformat
-from kcn_reports.check import completeness
-from kcn_reports.formdef import Period
-from kcn_reports.ledger import Ledger, Row, cells_at, movements_between, net_change
-from kcn_reports.ledgerdef import MOVEMENT_DECREASES, MOVEMENT_INCREASES
-from kcn_reports.outcome import CheckReport
+from kcn_reports.context import (
+    ZONE_SUMS,
+    Comparison,
+    EnterprisesSection,
+    LabourSection,
+    Manual,
+    NextTargets,
+    OrgSection,
+    OutreachSection,
+    PartySection,
+    ReportContext,
+    ReportSection,
+    Signatory,
+    TargetRow,
+    TrainingSection,
+    UnionsSection,
+    YearOnYear,
+    YouthSection,
+    ZoneRow,
+    all_figures,
+    to_json,
+)
+from kcn_reports.formdef import PERIOD_HALF, PERIOD_YEAR, Period
+from kcn_reports.ledger import Ledger, Row
+from kcn_reports.membership import Membership
+from kcn_reports.outcome import CheckReport, Completeness
 from kcn_reports.parse import FormReturn
 from kcn_reports.settings import Settings
-from kcn_reports.textnorm import fold
+
+__all__ = ["ANNUAL", "KINDS", "TWO_YEAR", "ReportPeriod", "build_context", "report_period",
+           "to_json"]
 
 TWO_YEAR = "two-year"
 ANNUAL = "annual"
 KINDS = (TWO_YEAR, ANNUAL)
 
+PERIOD_DEFINITIONS = (
+    "Báo cáo năm Y so sánh ngày 31/12/(Y−1) với ngày 31/12/Y; báo cáo hai năm so sánh ngày mốc "
+    "ban đầu với ngày chốt số liệu (--as-of). Báo cáo lập trước ngày cuối kỳ thì số liệu thời "
+    "điểm (chi bộ, đảng viên) tính đến ngày báo cáo và lời văn ghi \"đến ngày …\" ngày đó. Số "
+    "liệu trong kỳ (kết nạp, chuyển đến, lớp bồi dưỡng, tiếp cận…) tính các sự kiện sau ngày đầu "
+    "kỳ, đến hết ngày đó.",
+    "Báo cáo năm Y dùng các báo cáo của doanh nghiệp kỳ \"Năm Y\"; chưa có thì dùng kỳ \"6 tháng "
+    "đầu năm Y\" và ghi rõ như vậy; không bao giờ dùng báo cáo của năm trước. Không ghi --year "
+    "thì lập báo cáo cho năm gần nhất có báo cáo của doanh nghiệp (màn hình ghi rõ năm nào); "
+    "chưa có báo cáo nào thì dừng và nói rõ.",
+    "Báo cáo hai năm dùng kỳ báo cáo gần nhất của doanh nghiệp có ngày chốt (30/06 hoặc 31/12) "
+    "sau ngày mốc và không sau ngày báo cáo.",
+    "Các báo cáo được nhận nhưng thuộc kỳ khác được đếm và ghi ra màn hình khi lập báo cáo.",
+    "So với năm trước (báo cáo năm): các chỉ tiêu lao động, công đoàn, đoàn viên thanh niên, đảng "
+    "viên làm việc tại doanh nghiệp, tỷ lệ gửi báo cáo so với các báo cáo được nhận của năm "
+    "trước (kỳ \"Năm Y−1\", chưa có thì \"6 tháng đầu năm Y−1\"), nếu có.",
+)
+
+# Headline figures compared with the previous year (paths into the context).
+YEAR_ON_YEAR = ("labour.employees", "unions.total", "unions.members", "youth.members",
+                "party.members_in_enterprises", "enterprises.rate")
+
 
 @dataclass(frozen=True)
 class ReportPeriod:
+    """What a report covers and which returns it uses."""
+
     kind: str
     start: dt.date
     end: dt.date
+    date: dt.date  # the report's date
+    forms_period: Period
+    previous_forms_period: Period | None = None  # annual: the returns compared year on year
+    notes: tuple[str, ...] = field(default=())  # what was chosen and left out (Vietnamese)
+
+    @property
+    def as_at(self) -> dt.date:
+        """Stocks are counted at the end, or at the report date when that is earlier."""
+        return min(self.end, self.date)
 
     @property
     def year(self) -> int:
@@ -64,61 +118,230 @@ class ReportPeriod:
         return f"bao-cao-hai-nam-{self.end.isoformat()}"
 
 
-def report_period(kind: str, settings: Settings, year: int | None = None,
+def _snapshot(period: Period) -> dt.date:
+    return dt.date.fromisoformat(period.snapshot)
+
+
+def accepted_periods(report: CheckReport) -> Counter[Period]:
+    """Accepted returns per period."""
+    return Counter(f.values["period"] for f in report.accepted_forms()
+                   if isinstance(f.values.get("period"), Period))
+
+
+def _year_forms(periods: Counter[Period], year: int, prefer: str = PERIOD_YEAR) -> Period | None:
+    """The returns standing for `year`: its full-year returns, else its first half (or the
+    other way round with `prefer`)."""
+    order = (prefer, PERIOD_HALF if prefer == PERIOD_YEAR else PERIOD_YEAR)
+    return next((Period(kind, year) for kind in order if periods.get(Period(kind, year))), None)
+
+
+def report_period(kind: str, settings: Settings, report: CheckReport, year: int | None = None,
                   as_of: dt.date | None = None, today: dt.date | None = None) -> ReportPeriod:
-    """The two snapshot dates of a report kind. Raises ValueError with a Vietnamese message."""
+    """The period of a report and the returns it uses. Raises ValueError with a Vietnamese
+    message when there is no honest report to make (no returns for the year, a period before
+    the baseline…)."""
     today = today or dt.date.today()
+    periods = accepted_periods(report)
+    notes: list[str] = []
     if kind == ANNUAL:
-        year = year or (as_of.year if as_of else today.year - (1 if today.month < 12 else 0))
-        return ReportPeriod(ANNUAL, dt.date(year - 1, 12, 31), dt.date(year, 12, 31))
-    if kind != TWO_YEAR:
+        if year is None and as_of is not None:
+            year = as_of.year
+        if year is None:
+            if not periods:
+                raise ValueError(
+                    "Chưa có báo cáo nào của doanh nghiệp được nhận trong thư mục đầu vào, nên "
+                    "không lập được báo cáo năm. Chép các tệp doanh nghiệp gửi về vào thư mục "
+                    "inputs rồi chạy lại (xem kết quả kiểm tra bằng lệnh kcn-reports check).")
+            year = max(p.year for p in periods)
+            notes.append(f"Không ghi --year: lập báo cáo năm {year}, năm gần nhất có báo cáo "
+                         "của doanh nghiệp.")
+        used = _year_forms(periods, year)
+        if used is None:
+            years = sorted({p.year for p in periods})
+            have = (f" Các năm đã có báo cáo: {', '.join(map(str, years))}." if years
+                    else " Chưa có báo cáo nào được nhận.")
+            raise ValueError(
+                f"Chưa có báo cáo nào của doanh nghiệp cho năm {year} (kỳ \"Năm {year}\" hoặc "
+                f"\"6 tháng đầu năm {year}\") được nhận, nên không lập báo cáo năm {year}.{have}")
+        start, end = dt.date(year - 1, 12, 31), dt.date(year, 12, 31)
+        base = settings.baseline.date
+        if base is not None and start < base:
+            raise ValueError(
+                f"Báo cáo năm {year} cần số chi bộ, đảng viên tại ngày {start:%d/%m/%Y}, trước "
+                f"mốc ban đầu {base:%d/%m/%Y} trong kcn_reports.toml: Sổ theo dõi không có số "
+                "liệu trước mốc này. Chọn năm sau mốc, hoặc lập báo cáo hai năm "
+                "(--kind two-year).")
+        date = as_of or today
+        if date <= start:
+            raise ValueError(f"Ngày báo cáo {date:%d/%m/%Y} phải sau ngày {start:%d/%m/%Y}.")
+        if used.kind == PERIOD_HALF:
+            notes.append(f"Chưa có báo cáo kỳ \"Năm {year}\" của doanh nghiệp: báo cáo dùng số "
+                         f"liệu kỳ \"{used.label}\" và ghi rõ như vậy.")
+        previous = _year_forms(periods, year - 1, prefer=used.kind)
+        period = ReportPeriod(ANNUAL, start, end, date, used, previous)
+    elif kind == TWO_YEAR:
+        base = settings.baseline.date
+        if base is None:
+            where = settings.path or "kcn_reports.toml"
+            raise ValueError(
+                f"Báo cáo hai năm tính từ mốc ban đầu, nhưng tệp cài đặt {where} chưa có mục "
+                "[baseline] (mốc ban đầu) với ngày mốc. Thêm vào tệp đó, với số của đơn vị mình:\n"
+                "[baseline]\ndate = 2014-06-30        # ngày mốc, dạng năm-tháng-ngày\n"
+                "party_cells = 4          # số chi bộ tại ngày mốc\n"
+                "party_members = 35       # số đảng viên tại ngày mốc")
+        end = as_of or (dt.date(year, 12, 31) if year else today)
+        if end <= base:
+            raise ValueError(f"Ngày báo cáo {end:%d/%m/%Y} phải sau mốc ban đầu {base:%d/%m/%Y}.")
+        date = min(today, end)
+        eligible = [p for p in periods if base < _snapshot(p) <= date]
+        if not eligible:
+            raise ValueError(
+                f"Chưa có báo cáo nào của doanh nghiệp có kỳ kết thúc từ sau ngày {base:%d/%m/%Y} "
+                f"đến ngày {date:%d/%m/%Y}, nên không lập báo cáo hai năm.")
+        used = max(eligible, key=_snapshot)
+        period = ReportPeriod(TWO_YEAR, base, end, date, used)
+    else:
         raise ValueError(f"Loại báo cáo không đúng: {kind} (chọn two-year hoặc annual).")
-    if settings.baseline.date is None:
-        where = settings.path or "kcn_reports.toml"
-        raise ValueError(
-            f"Báo cáo hai năm tính từ mốc ban đầu, nhưng tệp cài đặt {where} chưa có mục "
-            "[baseline] (mốc ban đầu) với ngày mốc. Thêm vào tệp đó, với số của đơn vị mình:\n"
-            "[baseline]\ndate = 2014-06-30        # ngày mốc, dạng năm-tháng-ngày\n"
-            "party_cells = 4          # số chi bộ tại ngày mốc\n"
-            "party_members = 35       # số đảng viên tại ngày mốc")
-    end = as_of or (dt.date(year, 12, 31) if year else today)
-    if end <= settings.baseline.date:
-        raise ValueError(f"Ngày báo cáo {end:%d/%m/%Y} phải sau mốc ban đầu "
-                         f"{settings.baseline.date:%d/%m/%Y}.")
-    return ReportPeriod(TWO_YEAR, settings.baseline.date, end)
+    notes.extend(excluded_returns(periods, period))
+    return dataclasses.replace(period, notes=tuple(notes))
 
 
-def forms_period(report: CheckReport, end: dt.date) -> Period | None:
-    """The latest period of accepted returns whose snapshot is on or before `end`."""
-    periods = {f.values["period"] for f in report.accepted_forms()
-               if isinstance(f.values.get("period"), Period)}
-    eligible = [p for p in periods if dt.date.fromisoformat(p.snapshot) <= end]
-    return max(eligible, key=lambda p: p.snapshot, default=None)
+def excluded_returns(periods: Counter[Period], period: ReportPeriod) -> list[str]:
+    """One line naming the accepted returns the report does not use, by period, and why."""
+    left = {p: n for p, n in periods.items() if p != period.forms_period}
+    if not left:
+        return []
+    parts = []
+    for p in sorted(left, key=_snapshot, reverse=True):
+        if p == period.previous_forms_period:
+            why = "chỉ dùng để so sánh với năm trước"
+        elif _snapshot(p) > period.as_at:
+            why = f"kỳ kết thúc {_snapshot(p):%d/%m/%Y}, sau ngày {period.as_at:%d/%m/%Y}"
+        elif p.year == period.forms_period.year:
+            why = f"đã có kỳ {period.forms_period.label}"
+        else:
+            why = "kỳ trước"
+        parts.append(f"{left[p]} báo cáo kỳ {p.label} ({why})")
+    total = sum(left.values())
+    return [f"Báo cáo dùng {periods[period.forms_period]} báo cáo kỳ "
+            f"{period.forms_period.label}; không tính {total} báo cáo của kỳ khác: "
+            + "; ".join(parts) + "."]
 
 
-def _sum(forms: list[FormReturn], key: str) -> int | float:
-    return sum(f.values.get(key) or 0 for f in forms)
+# ---------------------------------------------------------------------------------------------
+# Aggregation of the returns
+# ---------------------------------------------------------------------------------------------
 
 
-def _count(forms: list[FormReturn], key: str, value: Any = True) -> int:
-    return sum(1 for f in forms if f.values.get(key) is value)
+def _number(value: Any) -> int | float:
+    """A form value to add up; absent, text and yes/no count as nothing."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    if isinstance(value, float) and math.isnan(value):
+        return 0
+    return value
 
 
-def members_at(ledger: Ledger | None, settings: Settings, day: dt.date) -> int:
-    base = settings.baseline
-    if ledger is None:
-        return base.party_members if base.date and day >= base.date else 0
-    if base.date is not None and day >= base.date:
-        up, down = net_change(movements_between(ledger, base.date, day))
-        return base.party_members + up - down
-    up, down = net_change(movements_between(ledger, dt.date.min, day))
-    return up - down
+def _sum(forms: Iterable[FormReturn], key: str) -> int:
+    return int(sum(_number(f.values.get(key)) for f in forms))
 
 
-def cells_count_at(ledger: Ledger | None, settings: Settings, day: dt.date) -> int:
-    if settings.baseline.date == day or ledger is None:
-        return settings.baseline.party_cells if settings.baseline.date == day else 0
-    return len(cells_at(ledger, day))
+def _count(forms: Iterable[FormReturn], key: str) -> int:
+    return sum(1 for f in forms if f.values.get(key) is True)
+
+
+def _zone_row(zone: str, forms: list[FormReturn], ownership: str = "") -> ZoneRow:
+    sums: dict[str, Any] = {}
+    for column, key in ZONE_SUMS.items():
+        total = sum(_number(f.values.get(key)) for f in forms)
+        sums[column] = float(total) if column in ("revenue", "budget_paid") else int(total)
+    return ZoneRow(zone=zone, enterprises=len(forms), ownership=ownership, **sums)
+
+
+UNKNOWN_ZONE = "(chưa rõ KCN)"  # as check.completeness names it
+OWNERSHIPS = ("fdi", "domestic", "")
+
+
+def zone_tables(forms: list[FormReturn], settings: Settings
+                ) -> tuple[list[ZoneRow], ZoneRow, list[ZoneRow]]:
+    """Sums by zone (every zone of the settings, in their order, then any other), their total,
+    and by zone × ownership (FDI, domestic, unknown when any)."""
+    names = [z.name for z in settings.zones]
+    grouped: dict[str, list[FormReturn]] = {name: [] for name in names}
+    for form in forms:
+        grouped.setdefault(form.values.get("zone") or UNKNOWN_ZONE, []).append(form)
+    rows = [_zone_row(zone, items) for zone, items in grouped.items()]
+    detail = []
+    for zone, items in grouped.items():
+        for owner in OWNERSHIPS:
+            mine = [f for f in items if (f.values.get("ownership") or "") == owner
+                    or (owner == "" and f.values.get("ownership") not in ("fdi", "domestic"))]
+            if owner or mine:
+                detail.append(_zone_row(zone, mine, owner))
+    return rows, _zone_row("Tổng cộng", forms), detail
+
+
+@dataclass(frozen=True)
+class _ReturnFigures:
+    """The figures that come from the returns of one period (current or previous year)."""
+
+    labour: LabourSection
+    unions: UnionsSection
+    youth: YouthSection
+    enterprises: EnterprisesSection
+    members_in_enterprises: int
+
+
+def _return_figures(forms: list[FormReturn], coverage: Completeness | None, start: dt.date,
+                    end: dt.date) -> _ReturnFigures:
+    founded = sum(1 for f in forms if isinstance(f.values.get("union_founded_on"), dt.date)
+                  and start < f.values["union_founded_on"] <= end)
+    return _ReturnFigures(
+        labour=LabourSection(employees=_sum(forms, "employees"),
+                             female=_sum(forms, "employees_female"),
+                             foreign=_sum(forms, "employees_foreign")),
+        unions=UnionsSection(founded=founded, total=_count(forms, "has_union"),
+                             members=_sum(forms, "union_members")),
+        youth=YouthSection(organisations=_count(forms, "has_youth_union"),
+                           members=_sum(forms, "youth_members")),
+        enterprises=EnterprisesSection(
+            expected=coverage.expected if coverage else None,
+            reported=len({f.values.get("tax_code") for f in forms}),
+            fdi=sum(1 for f in forms if f.values.get("ownership") == "fdi"),
+            domestic=sum(1 for f in forms if f.values.get("ownership") == "domestic"),
+            rate=coverage.rate if coverage else None),
+        members_in_enterprises=_sum(forms, "party_members"),
+    )
+
+
+def _coverage(report: CheckReport, forms: list[FormReturn], period: Period,
+              settings: Settings) -> Completeness | None:
+    from kcn_reports.check import completeness
+
+    if report.ledger is None:
+        return None
+    return completeness(report.ledger, forms, period, settings)
+
+
+def report_for_period(report: CheckReport, settings: Settings,
+                      period: ReportPeriod) -> CheckReport:
+    """The check's report seen for the report's period: the completeness of the returns the
+    report uses, and the Sổ's discrepancies of the period that the check (which knows no
+    period) could not name — a cell founded in the period before the log's first entry."""
+    used = period.forms_period
+    forms = report.accepted_forms(used)
+    files = report.files
+    ledger = report.ledger
+    if ledger is not None:
+        members = Membership(ledger, settings.baseline)
+        known = set(report.problems)
+        extra = [d.problem for d in members.discrepancies(members.floor_for(period.start))
+                 if d.problem not in known]
+        if extra:
+            files = [dataclasses.replace(f, problems=[*f.problems, *extra])
+                     if f.ledger is ledger else f for f in files]
+    return dataclasses.replace(report, files=files, period=used,
+                               completeness=_coverage(report, forms, used, settings))
 
 
 def _ownership_of(tax: str | None, ledger: Ledger | None, forms: list[FormReturn]) -> str | None:
@@ -132,78 +355,145 @@ def _ownership_of(tax: str | None, ledger: Ledger | None, forms: list[FormReturn
     return None
 
 
-def movement_table(ledger: Ledger | None, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
-    """Biểu 1-BTCTW per cell: A at start, B increases, C decreases, D = A + B − C at end."""
-    if ledger is None:
-        return []
-    latest = max(ledger.latest_date or end, end)
-    table = []
-    names = {fold(r.values["name"]): r for r in ledger.sheet("cells") if r.get("name")}
-    shown = {fold(r.values["name"]) for r in (*cells_at(ledger, start), *cells_at(ledger, end))}
-    for key, row in names.items():
-        if key not in shown:
-            continue
-        mine = [m for m in ledger.sheet("movements") if fold(m.get("cell") or "") == key
-                and m.get("date") and m.get("type") and m.get("count") is not None]
-        after_start = [m for m in mine if m.values["date"] > start]
-        up_later, down_later = net_change([m for m in after_start if m.values["date"] <= latest])
-        anchor = row.get("members")
-        if anchor is None:
-            up_all, down_all = net_change([m for m in mine if m.values["date"] <= latest])
-            anchor = up_all - down_all
-        in_period = [m for m in after_start if m.values["date"] <= end]
-
-        def total(kinds: set[str], rows: list[Row] = in_period) -> int:
-            return sum(m.values["count"] for m in rows if m.values["type"] in kinds)
-
-        a = anchor - (up_later - down_later)
-        entry = {
-            "cell": row.values["name"],
-            "a": a,
-            "admitted": total({"admitted"}),
-            "transferred_in": total({"transferred_in"}),
-            "other_in": total(set(MOVEMENT_INCREASES) - {"admitted", "transferred_in"}),
-            "died": total({"died"}),
-            "transferred_out": total({"transferred_out"}),
-            "other_out": total(set(MOVEMENT_DECREASES) - {"died", "transferred_out"}),
-        }
-        entry["d"] = (a + entry["admitted"] + entry["transferred_in"] + entry["other_in"]
-                      - entry["died"] - entry["transferred_out"] - entry["other_out"])
-        table.append(entry)
-    return table
+# ---------------------------------------------------------------------------------------------
+# The context
+# ---------------------------------------------------------------------------------------------
 
 
-def _totals(rows: list[dict[str, Any]], keys: list[str]) -> dict[str, Any]:
-    return {k: sum(r[k] for r in rows) for k in keys}
+def _years(start: dt.date, end: dt.date) -> tuple[int, str]:
+    """Whole years covered, rounded, and "hơn"/"gần" when more than a month off."""
+    exact = (end - start).days / 365.25
+    years = max(1, math.floor(exact + 0.5))
+    if exact - years > 1 / 12:
+        return years, "hơn"
+    if years - exact > 1 / 12:
+        return years, "gần"
+    return years, ""
 
 
-def by_zone(forms: list[FormReturn], settings: Settings) -> list[dict[str, Any]]:
-    """Sums per zone, with pandas; zones in settings order, every zone listed."""
-    import pandas as pd
+def build_context(report: CheckReport, settings: Settings, period: ReportPeriod,
+                  manual: dict[str, str] | None = None) -> ReportContext:
+    """The whole report context (also figures.json) from checked inputs. Pure: reads only its
+    arguments."""
+    start, as_at = period.start, period.as_at
+    ledger = report.ledger
+    used = period.forms_period
+    forms = report.accepted_forms(used)
+    coverage = _coverage(report, forms, used, settings)
+    current = _return_figures(forms, coverage, start, as_at)
+    fdi = [f for f in forms if f.values.get("ownership") == "fdi"]
+    domestic = [f for f in forms if f.values.get("ownership") == "domestic"]
 
-    columns = ["enterprises", "employees", "female", "foreign", "party_members",
-               "union_members", "youth_members"]
-    zone_names = [z.name for z in settings.zones]
-    if forms:
-        frame = pd.DataFrame([{
-            "zone": f.values.get("zone"),
-            "enterprises": 1,
-            "employees": f.values.get("employees") or 0,
-            "female": f.values.get("employees_female") or 0,
-            "foreign": f.values.get("employees_foreign") or 0,
-            "party_members": f.values.get("party_members") or 0,
-            "union_members": f.values.get("union_members") or 0,
-            "youth_members": f.values.get("youth_members") or 0,
-        } for f in forms])
-        sums = frame.groupby("zone")[columns].sum()
+    members = Membership(ledger, settings.baseline)
+    activities = [r for r in (ledger.sheet("activities") if ledger else [])
+                  if r.get("date") and start < r.values["date"] <= as_at]
+
+    def of_type(kind: str) -> list[Row]:
+        return [r for r in activities if r.get("type") == kind]
+
+    approached = {r.values["tax_code"] for r in of_type("outreach") if r.get("tax_code")}
+    training = of_type("training")
+    flagged = {d.cell for d in members.discrepancies(members.floor_for(start))}
+    movement_rows, movement_total = members.table(start, as_at, flagged)
+    cells_end = members.existing(as_at)
+    new_cells = [c for c in cells_end if c.founded > start]
+    admitted_rows = [m for c in members.cells for m in c.movements
+                     if start < m.values["date"] <= as_at and m.values["type"] == "admitted"]
+
+    def is_fdi(tax: str | None) -> bool:
+        return _ownership_of(tax, ledger, forms) == "fdi"
+
+    party = PartySection(
+        cells_start=members.cells_at(start),
+        cells_end=members.cells_at(as_at),
+        cells_in_fdi=sum(1 for c in cells_end if is_fdi(c.row.get("tax_code"))),
+        members_start=members.members_at(start),
+        members_end=members.members_at(as_at),
+        members_in_fdi=_sum(fdi, "party_members"),
+        members_in_enterprises=current.members_in_enterprises,
+        domestic_owner_members=_count(domestic, "owner_is_party_member"),
+        admitted=movement_total.admitted,
+        transferred_in=movement_total.transferred_in,
+        mobilised_transfer=sum(r.get("people") or 0 for r in of_type("mobilise_transfer")),
+    )
+    zones, zone_total, zone_detail = zone_tables(forms, settings)
+    years, qualifier = _years(start, period.end) if period.kind == TWO_YEAR else (1, "")
+    partial = period.kind == ANNUAL and used.kind == PERIOD_HALF
+    if period.kind == ANNUAL:
+        label = f"năm {period.year}"
     else:
-        sums = pd.DataFrame(columns=columns)
-    extra = [z for z in sums.index if z not in zone_names]
+        label = f"từ {vnformat.month_year(start)} đến {vnformat.month_year(as_at)}"
+    context = ReportContext(
+        org=OrgSection(
+            superior_body=settings.superior_body, issuing_body=settings.issuing_body,
+            abbreviation=settings.abbreviation, place=settings.place,
+            party_org_name=settings.party_org_name,
+            signatory=Signatory(settings.signatory.on_behalf, settings.signatory.title,
+                                settings.signatory.name),
+            recipients=list(settings.recipients)),
+        report=ReportSection(
+            kind=period.kind, start=start, end=period.end, date=period.date, as_at=as_at,
+            number="", year=period.year, years=years, years_text=vnformat.padded(years),
+            years_qualifier=qualifier, period_label=label, forms_period=used.key,
+            forms_period_label=used.label, forms_partial=partial),
+        party=party,
+        outreach=OutreachSection(
+            enterprises_approached=len(approached),
+            enterprises_approached_fdi=sum(1 for t in approached if is_fdi(t)),
+            team_text=settings.facts.get("outreach_team", "")),
+        training=TrainingSection(
+            classes=len(training), attendees=sum(r.get("people") or 0 for r in training),
+            attendees_fdi=sum(r.get("people_fdi") or 0 for r in training)),
+        unions=current.unions,
+        youth=current.youth,
+        labour=current.labour,
+        enterprises=current.enterprises,
+        by_zone=zones,
+        by_zone_total=zone_total,
+        by_zone_detail=zone_detail,
+        movements=movement_rows,
+        movements_total=movement_total,
+        targets=[],
+        next_targets=NextTargets(period.year + 1, []),
+        manual=Manual(**(manual or {})),
+        year_on_year=YearOnYear(False, None, None, "", []),
+    )
+    if ledger is not None:
+        next_items = next_target_items(ledger.targets(period.year + 1))
+        context = dataclasses.replace(context, next_targets=NextTargets(period.year + 1,
+                                                                         next_items))
+        if period.kind == ANNUAL:
+            context = dataclasses.replace(context, targets=achievement(
+                ledger.targets(period.year), context, len(new_cells),
+                sum(1 for c in new_cells if is_fdi(c.row.get("tax_code"))),
+                sum(m.values["count"] for m in admitted_rows if is_fdi(m.get("tax_code")))))
+    if period.kind == ANNUAL:
+        context = dataclasses.replace(
+            context, year_on_year=year_on_year(report, settings, period, context))
+    return context
+
+
+def year_on_year(report: CheckReport, settings: Settings, period: ReportPeriod,
+                 context: ReportContext) -> YearOnYear:
+    """The headline figures of the returns against the previous year's accepted returns."""
+    previous = period.previous_forms_period
+    if previous is None:
+        return YearOnYear(False, period.year - 1, None, "", [])
+    forms = report.accepted_forms(previous)
+    before = _return_figures(forms, _coverage(report, forms, previous, settings),
+                             dt.date(previous.year - 1, 12, 31), _snapshot(previous))
+    figures = all_figures()
     rows = []
-    for zone in [*zone_names, *extra]:
-        values = sums.loc[zone] if zone in sums.index else None
-        rows.append({"zone": zone, **{c: int(values[c]) if values is not None else 0 for c in columns}})
-    return rows
+    for path in YEAR_ON_YEAR:
+        section, name = path.split(".")
+        now = getattr(getattr(context, section), name)
+        was = (before.members_in_enterprises if path == "party.members_in_enterprises"
+               else getattr(getattr(before, section), name))
+        fig = figures[path]
+        change = now - was if now is not None and was is not None else None
+        ratio = (change / was if change is not None and was and not fig.percent else None)
+        rows.append(Comparison(path, fig.label, fig.unit, was, now, change, ratio, fig.percent))
+    return YearOnYear(True, previous.year, previous.key, previous.label, rows)
 
 
 def next_target_items(targets: dict[str, float]) -> list[str]:
@@ -236,172 +526,36 @@ def next_target_items(targets: dict[str, float]) -> list[str]:
     return items
 
 
-def build_context(report: CheckReport, settings: Settings, period: ReportPeriod,
-                  report_date: dt.date, manual: dict[str, str] | None = None) -> dict[str, Any]:
-    """The whole template context (also figures.json) from checked inputs. Pure: reads only
-    its arguments."""
-    start, end = period.start, period.end
-    ledger = report.ledger
-    used = forms_period(report, end)
-    forms = report.accepted_forms(used) if used else []
-    fdi = [f for f in forms if f.values.get("ownership") == "fdi"]
-    domestic = [f for f in forms if f.values.get("ownership") == "domestic"]
-
-    activities = [r for r in (ledger.sheet("activities") if ledger else [])
-                  if r.get("date") and start < r.values["date"] <= end]
-
-    def of_type(kind: str) -> list[Row]:
-        return [r for r in activities if r.get("type") == kind]
-
-    approached = {r.values["tax_code"] for r in of_type("outreach") if r.get("tax_code")}
-    training = of_type("training")
-    moves = movements_between(ledger, start, end) if ledger else []
-    cells_end = cells_at(ledger, end) if ledger else []
-    new_cells = [r for r in cells_end if r.values["founded_on"] > start]
-    admitted_rows = [m for m in moves if m.values["type"] == "admitted"]
-    admitted = sum(m.values["count"] for m in admitted_rows)
-    admitted_fdi = sum(m.values["count"] for m in admitted_rows
-                       if _ownership_of(m.get("tax_code"), ledger, forms) == "fdi")
-
-    coverage = (completeness(ledger, forms, used, settings) if ledger is not None and used
-                else report.completeness)
-    zones = by_zone(forms, settings)
-    zone_keys = ["enterprises", "employees", "female", "foreign", "party_members",
-                 "union_members", "youth_members"]
-    movement_rows = movement_table(ledger, start, end)
-    movement_keys = ["a", "admitted", "transferred_in", "other_in", "died", "transferred_out",
-                     "other_out", "d"]
-    party = {
-        "cells_start": cells_count_at(ledger, settings, start),
-        "cells_end": cells_count_at(ledger, settings, end),
-        "members_start": members_at(ledger, settings, start),
-        "members_end": members_at(ledger, settings, end),
-        "cells_in_fdi": sum(1 for r in cells_end
-                            if _ownership_of(r.get("tax_code"), ledger, forms) == "fdi"),
-        "members_in_fdi": _sum(fdi, "party_members"),
-        "domestic_owner_members": _count(domestic, "owner_is_party_member"),
-        "admitted": admitted,
-        "transferred_in": sum(m.values["count"] for m in moves
-                              if m.values["type"] == "transferred_in"),
-        "mobilised_transfer": sum(r.get("people") or 0 for r in of_type("mobilise_transfer")),
-    }
-    unions_founded = sum(1 for f in forms if isinstance(f.values.get("union_founded_on"), dt.date)
-                         and start < f.values["union_founded_on"] <= end)
-    context: dict[str, Any] = {
-        "org": {
-            "superior_body": settings.superior_body,
-            "issuing_body": settings.issuing_body,
-            "abbreviation": settings.abbreviation,
-            "place": settings.place,
-            "party_org_name": settings.party_org_name,
-            "signatory": {"on_behalf": settings.signatory.on_behalf,
-                          "title": settings.signatory.title, "name": settings.signatory.name},
-            "recipients": list(settings.recipients),
-        },
-        "report": {
-            "kind": period.kind,
-            "start": start,
-            "end": end,
-            "date": report_date,
-            "number": "",
-            "year": period.year,
-            "years_text": vnformat.padded(max(1, (end - start).days // 365)),
-            "period_label": (f"năm {period.year}" if period.kind == ANNUAL else
-                             f"từ {vnformat.month_year(start)} đến {vnformat.month_year(end)}"),
-            "forms_period": used.key if used else None,
-            "forms_period_label": used.label if used else "",
-        },
-        "party": party,
-        "outreach": {
-            "enterprises_approached": len(approached),
-            "enterprises_approached_fdi": sum(1 for t in approached
-                                              if _ownership_of(t, ledger, forms) == "fdi"),
-            "team_text": settings.facts.get("outreach_team", ""),
-        },
-        "training": {
-            "classes": len(training),
-            "attendees": sum(r.get("people") or 0 for r in training),
-            "attendees_fdi": sum(r.get("people_fdi") or 0 for r in training),
-        },
-        "unions": {
-            "founded": unions_founded,
-            "total": _count(forms, "has_union"),
-            "members": _sum(forms, "union_members"),
-        },
-        "youth": {
-            "organisations": _count(forms, "has_youth_union"),
-            "members": _sum(forms, "youth_members"),
-        },
-        "labour": {
-            "employees": _sum(forms, "employees"),
-            "female": _sum(forms, "employees_female"),
-            "foreign": _sum(forms, "employees_foreign"),
-        },
-        "enterprises": {
-            "expected": coverage.expected if coverage else None,
-            "reported": len({f.values.get("tax_code") for f in forms}),
-            "fdi": len(fdi),
-            "domestic": len(domestic),
-            "rate": coverage.rate if coverage else None,
-        },
-        "by_zone": zones,
-        "by_zone_total": _totals(zones, zone_keys),
-        "movements": movement_rows,
-        "movements_total": _totals(movement_rows, movement_keys),
-        "targets": [],
-        "next_targets": {"year": period.year + 1, "items": []},
-        "manual": {"assessment": "", "solutions": "", **(manual or {})},
-    }
-    if ledger is not None:
-        context["next_targets"]["items"] = next_target_items(ledger.targets(period.year + 1))
-        if period.kind == ANNUAL:
-            context["targets"] = achievement(ledger.targets(period.year), party, context,
-                                             len(new_cells), sum(
-                                                 1 for r in new_cells
-                                                 if _ownership_of(r.get("tax_code"), ledger, forms) == "fdi"),
-                                             admitted_fdi)
-    return context
+TARGET_NAMES = {
+    "training_classes_max": "Lớp bồi dưỡng nhận thức về Đảng (lớp)",
+    "new_cells": "Chi bộ thành lập mới",
+    "new_cells_fdi": "Trong đó: chi bộ trong doanh nghiệp FDI",
+    "admissions": "Kết nạp đảng viên",
+    "admissions_fdi_share": "Tỷ lệ đảng viên kết nạp làm việc trong DN FDI (%)",
+    "new_unions": "Công đoàn cơ sở thành lập mới",
+}
 
 
-def achievement(targets: dict[str, float], party: dict[str, Any], context: dict[str, Any],
-                new_cells: int, new_cells_fdi: int, admitted_fdi: int) -> list[dict[str, Any]]:
+def achievement(targets: dict[str, float], context: ReportContext, new_cells: int,
+                new_cells_fdi: int, admitted_fdi: int) -> list[TargetRow]:
     """Targets of the year against what was done (percent of the target, None without one)."""
-    admitted = party["admitted"]
+    admitted = context.party.admitted
     done = {
-        "training_classes_max": context["training"]["classes"],
+        "training_classes_max": context.training.classes,
         "new_cells": new_cells,
         "new_cells_fdi": new_cells_fdi,
         "admissions": admitted,
         "admissions_fdi_share": round(100 * admitted_fdi / admitted, 1) if admitted else 0,
-        "new_unions": context["unions"]["founded"],
-    }
-    names = {
-        "training_classes_max": "Lớp bồi dưỡng nhận thức về Đảng (lớp)",
-        "new_cells": "Chi bộ thành lập mới",
-        "new_cells_fdi": "Trong đó: chi bộ trong doanh nghiệp FDI",
-        "admissions": "Kết nạp đảng viên",
-        "admissions_fdi_share": "Tỷ lệ đảng viên kết nạp làm việc trong DN FDI (%)",
-        "new_unions": "Công đoàn cơ sở thành lập mới",
+        "new_unions": context.unions.founded,
     }
     rows = []
-    for key, name in names.items():
+    for key, name in TARGET_NAMES.items():
         target = targets.get(key)
         if key == "training_classes_max" and target is None:
             target = targets.get("training_classes_min")
         if target is None:
             continue
         achieved = done[key]
-        rows.append({"name": name, "target": target, "achieved": achieved,
-                     "percent": achieved / target if target else None})
+        rows.append(TargetRow(key, name, target, achieved,
+                              achieved / target if target else None))
     return rows
-
-
-def to_json(value: Any) -> Any:
-    """figures.json: dates as ISO strings, everything else as is."""
-    if isinstance(value, dict):
-        return {k: to_json(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [to_json(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value

@@ -15,8 +15,6 @@ from kcn_reports.formdef import Zone
 from kcn_reports.ledgerdef import (
     ACTIVITY_TYPES,
     CELL_TYPES,
-    MOVEMENT_DECREASES,
-    MOVEMENT_INCREASES,
     MOVEMENT_TYPES,
     SHEETS,
     TARGETS,
@@ -68,12 +66,6 @@ class Ledger:
     def targets(self, year: int) -> dict[str, float]:
         return {r.values["target"]: r.values["value"] for r in self.sheet("targets")
                 if r.get("year") == year and r.get("target") and r.get("value") is not None}
-
-    @property
-    def latest_date(self) -> dt.date | None:
-        dates = [v for rows in self.rows.values() for r in rows for v in r.values.values()
-                 if isinstance(v, dt.date)]
-        return max(dates) if dates else None
 
 
 # Fixed vocabularies: sheet key -> column key -> canonical values (stored as keys).
@@ -217,24 +209,10 @@ def _check_references(ledger: Ledger) -> None:
                 value=dissolved.strftime("%d/%m/%Y"), founded=founded.strftime("%d/%m/%Y")))
 
 
-# -- counts at a date (Biểu 1-BTCTW: A start, B increases, C decreases, D end) -------------------
+# -- cells at a date (members and counts: `membership`) -------------------------------------------
 
 def cells_at(ledger: Ledger, day: dt.date) -> list[Row]:
-    """Party cells existing on `day`."""
+    """Party cells existing on `day` (the rule of `membership.CellHistory.exists`)."""
     return [r for r in ledger.sheet("cells")
             if r.get("founded_on") and r.values["founded_on"] <= day
             and not (r.get("dissolved_on") and r.values["dissolved_on"] <= day)]
-
-
-def movements_between(ledger: Ledger, start: dt.date, end: dt.date) -> list[Row]:
-    """Movement rows with start < date ≤ end."""
-    return [r for r in ledger.sheet("movements")
-            if r.get("date") and start < r.values["date"] <= end and r.get("type")
-            and r.get("count") is not None]
-
-
-def net_change(rows: list[Row]) -> tuple[int, int]:
-    """(increases, decreases) of movement rows."""
-    up = sum(r.values["count"] for r in rows if r.values["type"] in MOVEMENT_INCREASES)
-    down = sum(r.values["count"] for r in rows if r.values["type"] in MOVEMENT_DECREASES)
-    return up, down

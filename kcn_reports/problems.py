@@ -152,6 +152,10 @@ CATALOG: dict[str, Kind] = {
                                             "Kiểm tra lại hai ngày."),
     "members-mismatch": Kind(WARNING, "Số đảng viên không khớp: {what}: đầu kỳ {start} + tăng {increase} − giảm {decrease} = {expected}, nhưng sổ ghi {value}.",
                              "Đối chiếu sheet Biến động đảng viên với cột Số đảng viên của sheet Chi bộ."),
+    "baseline-mismatch": Kind(WARNING, "Mốc ban đầu ngày {date} (mục [baseline] của kcn_reports.toml) ghi {declared} {what}, nhưng Sổ theo dõi cho {value} {what} tại ngày đó (tính từ cột Số đảng viên và các biến động đã ghi); báo cáo dùng {used} theo {source}.",
+                              "Sửa mục [baseline] trong kcn_reports.toml cho đúng, hoặc bổ sung các biến động còn thiếu vào sheet Biến động đảng viên."),
+    "cell-dissolved-with-members": Kind(WARNING, "Chi bộ \"{cell_name}\" giải thể ngày {date} nhưng theo Sổ theo dõi vẫn còn {value} đảng viên ({late} dòng biến động ghi sau ngày giải thể).",
+                                        "Ghi biến động Chuyển đi (hoặc loại khác) cho các đảng viên của chi bộ khi giải thể, hoặc sửa ngày giải thể."),
     "cell-but-no-party-org": Kind(WARNING, "Chi bộ \"{cell_name}\" gắn với doanh nghiệp {value}, nhưng báo cáo của doanh nghiệp ({relpath}) ghi không có tổ chức đảng.",
                                   "Đối chiếu với doanh nghiệp: sửa báo cáo hoặc Sổ theo dõi."),
 }

@@ -23,14 +23,13 @@ The two-year report: baseline 30/06/2014 (settings: 4 cells, 35 members) → as-
 with the returns of period "6 tháng đầu năm 2016" (the latest period whose snapshot date
 30/06/2016 is not after the as-of date). Definitions and the figures they give:
 
-- party cells at a date: the baseline's count on the baseline date; otherwise the rows of sheet
-  "Chi bộ" founded on/before the date and not dissolved by it. 4 cells founded on/before
-  30/06/2014, 5 after, none dissolved: 4 → 9 ("tăng 5 chi bộ").
-- party members at a date: baseline 35 + Σ "Số lượng" of "Biến động đảng viên" rows of the
-  increase types (Kết nạp, Chuyển đến, Phục hồi đảng tịch) − Σ of the decrease types, counting
-  rows dated after the baseline up to the date: 35 + 122 − 7 = 150 ("tăng 115"). Each cell's
-  "Số đảng viên" is its share of the 35 at the baseline (`BASELINE_SHARES`; 0 for cells founded
-  later) plus its own movements; the nine add up to 150.
+- party cells and members at a date (`membership`): each cell of sheet "Chi bộ" founded on or
+  before the date and not dissolved by it, with its "Số đảng viên" (its count at the workbook's
+  date) rolled back by the movements it logged after the date. The log starts on 25/08/2014,
+  after the baseline, so on 30/06/2014 the settings' baseline (4 cells, 35 members) is used;
+  the workbook agrees (4 cells founded by then; their counts rolled back are their shares of the
+  35, `BASELINE_SHARES`). At the end 9 cells, 150 members: 4 → 9 ("tăng 5 chi bộ"),
+  35 + 122 − 7 = 150 ("tăng 115").
 - party.cells_in_fdi: cells at the end whose "Mã số thuế DN" is an FDI enterprise of sheet
   "Doanh nghiệp": 1.
 - party.members_in_fdi: Σ Mã số 10 over accepted FDI returns of the period: 35.

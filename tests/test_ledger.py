@@ -35,16 +35,20 @@ def test_balanced_ledger_has_no_reconciliation_problem(tmp_path):
     assert len(report.ledger.sheet("movements")) == len(MOVEMENTS)
 
 
-def test_unbalanced_ledger_is_reported_in_total_and_per_cell(tmp_path):
+def test_unbalanced_ledger_is_reported_for_the_cell(tmp_path):
     cells = [row[:] for row in CELLS]
     cells[2][5] = 9  # the A&B cell: 3 in + 2 admitted = 5, not 9
     report = run(tmp_path, cells=cells)
     mismatches = [p for p in ledger_problems(report) if p.code == "members-mismatch"]
-    assert len(mismatches) == 2
-    per_cell = next(p for p in mismatches if "Công ty A&B" in p.message)
+    [per_cell] = mismatches
+    assert "Chi bộ Công ty A&B (từ khi thành lập ngày 02/09/2015)" in per_cell.message
     assert per_cell.sheet == "Chi bộ" and per_cell.cell == "F4" and per_cell.value == "9"
-    total = next(p for p in mismatches if "toàn đảng bộ" in p.message)
-    assert "35" in total.message and "45" in total.message and "49" in total.message
+    assert "tăng 5 − giảm 0 = 5, nhưng sổ ghi 9" in per_cell.message
+    # At the baseline date the two older cells hold 20 + 15 = 35 members, as the settings say;
+    # the settings' 4 cells are not in sheet Chi bộ (2 there), which is said with both numbers.
+    [baseline] = [p for p in ledger_problems(report) if p.code == "baseline-mismatch"]
+    assert "ghi 4 chi bộ" in baseline.message and "cho 2 chi bộ" in baseline.message
+    assert "báo cáo dùng 4 theo mốc ban đầu" in baseline.message
 
 
 def test_ledger_values_are_located(tmp_path):
