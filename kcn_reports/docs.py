@@ -7,11 +7,14 @@ out of date.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kcn_reports.formdef import FIELDS, Kind
 from kcn_reports.ledgerdef import SHEETS
 from kcn_reports.problems import CATALOG, ERROR
+
+if TYPE_CHECKING:
+    from kcn_reports.context import ReportContext
 
 KIND_WORDS = {
     Kind.TEXT: "chữ", Kind.TAX_CODE: "mã số thuế", Kind.ZONE: "tên KCN",
@@ -46,55 +49,59 @@ def problem_table() -> str:
     return "\n".join(lines)
 
 
-def context_paths(value: object, prefix: str = "") -> list[str]:
-    """Dotted paths of a context: "party.cells_end", "by_zone[].zone"."""
-    if isinstance(value, dict):
-        paths = []
-        for key, item in value.items():
-            paths.extend(context_paths(item, f"{prefix}.{key}" if prefix else str(key)))
-        return paths
-    if isinstance(value, list):
-        sample = {"zone": "", "enterprises": 0, "employees": 0, "female": 0, "foreign": 0,
-                  "party_members": 0, "union_members": 0, "youth_members": 0} if prefix == "by_zone" else None
-        item = value[0] if value else sample
-        return context_paths(item, f"{prefix}[]") if isinstance(item, dict) else [f"{prefix}[]"]
-    return [prefix]
-
-
-def reference_context() -> dict[str, Any]:
-    """A complete report context with no data: every key the templates can read, and one
-    all-zero row in each list so the rows' keys show too."""
+def reference_context() -> ReportContext:
+    """A complete report context with no data: every section filled with zeros, and one row in
+    each list, so that a trial render goes through every tag of a template."""
+    import dataclasses
     import datetime as dt
     from pathlib import Path
 
-    from kcn_reports.figures import build_context, report_period
+    from kcn_reports.context import Comparison, MovementRow, TargetRow, YearOnYear
+    from kcn_reports.figures import ANNUAL, ReportPeriod, build_context
+    from kcn_reports.formdef import PERIOD_YEAR, Period
     from kcn_reports.outcome import CheckReport
     from kcn_reports.settings import load_settings
 
     settings = load_settings(None)
-    period = report_period("annual", settings, year=2016)
-    context = build_context(CheckReport(Path("."), []), settings, period, dt.date(2017, 1, 5))
-    context["movements"] = [{k: 0 for k in ("cell", "a", "admitted", "transferred_in", "other_in",
-                                             "died", "transferred_out", "other_out", "d")}]
-    context["targets"] = [{"name": "", "target": 0, "achieved": 0, "percent": 0}]
-    return context
+    period = ReportPeriod(ANNUAL, dt.date(2015, 12, 31), dt.date(2016, 12, 31),
+                          dt.date(2017, 1, 5), Period(PERIOD_YEAR, 2016))
+    context = build_context(CheckReport(Path("."), []), settings, period)
+    return dataclasses.replace(
+        context, movements=[MovementRow("", check="Khớp")],
+        targets=[TargetRow("", "", 0, 0, 0)],
+        year_on_year=YearOnYear(True, 2015, "2015", "Năm 2015", [
+            Comparison("labour.employees", "Tổng số lao động", "người", 0, 0, 0, None)]))
 
 
 def template_variables_table() -> str:
     """Every variable of the report context, and which default template uses its root."""
-    import tempfile
-    from pathlib import Path
+    from kcn_reports.context import variable_paths
+    from kcn_reports.word_report import TEMPLATE_FILES, resource, template_variables
 
-    from kcn_reports.word_report import template_variables, write_default_templates
-
-    context = reference_context()
-    with tempfile.TemporaryDirectory() as scratch:
-        used = {p.name: template_variables(p) for p in write_default_templates(Path(scratch))}
+    used = {name: template_variables(resource(name)) for name in TEMPLATE_FILES.values()}
     lines = ["| Biến | " + " | ".join(used) + " |", "|---|" + "---|" * len(used)]
-    for path in context_paths(context):
+    for path in variable_paths():
         root = path.split(".")[0].split("[")[0]
         marks = " | ".join("✓" if root in names else "" for names in used.values())
         lines.append(f"| `{path}` | {marks} |")
+    return "\n".join(lines)
+
+
+def definitions_text() -> str:
+    """How every figure is defined, from the declarations the code computes them by."""
+    from kcn_reports.context import FIGURE_SECTIONS, figures_of
+    from kcn_reports.figures import PERIOD_DEFINITIONS
+    from kcn_reports.membership import DEFINITIONS
+
+    lines = ["**Kỳ báo cáo và báo cáo của doanh nghiệp được dùng**", ""]
+    lines += [f"- {text}" for text in PERIOD_DEFINITIONS]
+    lines += ["", "**Chi bộ, đảng viên tại một ngày**", ""]
+    lines += [f"- {text}" for text in DEFINITIONS]
+    lines += ["", "**Từng số liệu** (khóa trong figures.json — nội dung)", "",
+              "| Khóa | Số liệu | Đơn vị | Cách tính |", "|---|---|---|---|"]
+    for section, _ in FIGURE_SECTIONS:
+        for path, fig in figures_of(section):
+            lines.append(f"| `{path}` | {fig.label} | {fig.unit} | {fig.definition} |")
     return "\n".join(lines)
 
 
@@ -114,6 +121,7 @@ def sqlite_schema_table() -> str:
 
 SECTIONS = {
     "fields": field_table,
+    "definitions": definitions_text,
     "ledger": ledger_table,
     "problems": problem_table,
     "template-variables": template_variables_table,

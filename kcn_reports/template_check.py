@@ -13,26 +13,29 @@ template as a whole:
 - Jinja syntax, each tag on its own, then the blocks ({% for %} … {% endfor %}) balanced, with
   docxtpl's {%p / {%tr / {%tc forms matched;
 - names: every variable and attribute path (walking the Jinja syntax tree, loop variables
-  included) against the report context (`docs.reference_context`, the shape of figures.json),
-  every filter against `vnformat.FILTERS` and Jinja's own;
+  included) against the report context's types (`context.variable_paths`, the shape of
+  figures.json), every filter and test against the shared environment (`templating`);
 - finally, when nothing above is an error, a trial render on the empty context through the real
   `word_report.render_report`, as a safety net.
 
-An .xlsx official-table template is checked cell by cell: each `{{ path | filter(args) }}`
-placeholder against the context and the filters `excel_summary.write_official_table` knows.
+An .xlsx official-table template is checked cell by cell the same way (each cell is a small
+Jinja template rendered by `excel_summary.write_official_table` in the same environment), then
+filled once on the empty context.
 """
 
 from __future__ import annotations
 
-import ast
 import base64
 import difflib
 import re
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kcn_reports.context import ReportContext
 
 ERROR = "error"
 WARNING = "warning"
@@ -84,8 +87,6 @@ _BLOCKS = {"for", "if", "with", "filter", "macro", "call", "block", "autoescape"
 _MIDDLES = {"else": ("if", "for"), "elif": ("if",)}
 _DOCXTPL_ONLY = {"vm", "hm"}
 _DOCXTPL_EXPR = {"colspan", "cellbg"}
-_DICT_METHODS = {"items", "keys", "values", "get", "pop", "update", "copy", "clear",
-                 "setdefault", "popitem", "fromkeys"}
 
 # A 1x1 PNG for the trial render (the real chart needs matplotlib and is not what is checked).
 _PIXEL = base64.b64decode(
@@ -108,11 +109,11 @@ class TemplateIssue:
         return f"{label}{' — ' + place if place else ''}: {self.message}"
 
 
-def check_template(path: Path, context: Mapping[str, Any] | None = None) -> list[TemplateIssue]:
+def check_template(path: Path, context: ReportContext | None = None) -> list[TemplateIssue]:
     """Every problem found in the Word (.docx) or Excel (.xlsx) template at `path`.
 
-    `context` is the report context the names are checked against (default: the shape of
-    figures.json, `docs.reference_context()`).
+    Names are checked against the context's types; `context` is what the trial render fills
+    the template with (default: a complete context with no data, `docs.reference_context()`).
     """
     if context is None:
         from kcn_reports.docs import reference_context
@@ -215,12 +216,12 @@ _ANY = _Shape("any")
 _MISSING = _Shape("missing")
 
 
-def _shape_of(context: Mapping[str, Any], extra: frozenset[str]) -> _Shape:
-    """The tree of `docs.context_paths(context)`, e.g. "by_zone[].zone"."""
-    from kcn_reports.docs import context_paths
+def _shape_of(extra: frozenset[str]) -> _Shape:
+    """The tree of the context's variables (`context.variable_paths`), e.g. "by_zone[].zone"."""
+    from kcn_reports.context import variable_paths
 
     root = _Shape("dict")
-    for dotted in [*context_paths(dict(context)), *extra]:
+    for dotted in [*variable_paths(), *extra]:
         node = root
         parts = dotted.split(".")
         for index, part in enumerate(parts):
@@ -400,13 +401,13 @@ def _parts(document: Any) -> Iterator[tuple[Any, str]]:
 
 
 class _WordCheck:
-    def __init__(self, path: Path, context: Mapping[str, Any]) -> None:
-        from kcn_reports.word_report import RENDER_SUPPLIED, _jinja_env
+    def __init__(self, path: Path, context: ReportContext) -> None:
+        from kcn_reports.word_report import RENDER_SUPPLIED, jinja_env
 
         self.path = path
         self.context = context
-        self.env = _jinja_env()
-        self.root = _shape_of(context, RENDER_SUPPLIED)
+        self.env = jinja_env()
+        self.root = _shape_of(RENDER_SUPPLIED)
         self.issues: list[TemplateIssue] = []
         self.tags: list[_Tag] = []
 
@@ -687,7 +688,7 @@ class _NameWalker:
     """Walk the Jinja syntax tree with the names each scope binds; report unknown names,
     attribute paths, filters and tests where the tag is."""
 
-    def __init__(self, check: _WordCheck, tags: list[_Tag]) -> None:
+    def __init__(self, check: _WordCheck | _ExcelCheck, tags: list[_Tag]) -> None:
         self.check = check
         self.tags = tags
 
@@ -817,11 +818,6 @@ class _NameWalker:
     def member(self, base: _Shape, name: str, node: Any, subscript: bool = False) -> _Shape:
         if base.kind != "dict":
             return _MISSING if base.kind == "missing" else _ANY
-        if not subscript and name in _DICT_METHODS:
-            if name in base.children:
-                self.report(node, f"«{base.path}.{name}» là hàm «{name}» của Jinja, không phải "
-                            f"số liệu; viết «{base.path}[\"{name}\"]».")
-            return _ANY
         child = base.children.get(name)
         if child is not None:
             return child
@@ -941,84 +937,101 @@ def _short(text: str, width: int = 40) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _check_excel(path: Path, context: Mapping[str, Any]) -> list[TemplateIssue]:
-    import openpyxl
+class _ExcelCheck:
+    """What `_NameWalker` needs to report into: the issues of one workbook, located by cell."""
 
-    from kcn_reports.excel_summary import _FILTER, _PATH, _PLACEHOLDER, TEMPLATE_FILTERS
+    def __init__(self) -> None:
+        from kcn_reports.excel_summary import official_environment
+
+        self.env = official_environment()
+        self.root = _shape_of(frozenset())
+        self.issues: list[TemplateIssue] = []
+
+    def add(self, severity: str, message: str, where: str = "", excerpt: str = "") -> None:
+        issue = TemplateIssue(severity, message, where, _short(excerpt, 60))
+        if issue not in self.issues:
+            self.issues.append(issue)
+
+    def add_at(self, severity: str, message: str, tag: _Tag) -> None:
+        self.add(severity, message, tag.where, tag.excerpt)
+
+
+def _check_excel(path: Path, context: ReportContext) -> list[TemplateIssue]:
+    import openpyxl
+    from jinja2 import TemplateSyntaxError, nodes
+
+    from kcn_reports.excel_summary import _WHOLE_TAG, TAG_MARKS
 
     try:
         book = openpyxl.load_workbook(path)
     except Exception as exc:  # noqa: BLE001 - any unreadable file is one located issue
         return [TemplateIssue(ERROR, _open_failure(exc, "Excel", ".xlsx"))]
-    root = _shape_of(context, frozenset())
-    issues: list[TemplateIssue] = []
-
-    def add(severity: str, message: str, where: str, excerpt: str) -> None:
-        issue = TemplateIssue(severity, message, where, _short(excerpt, 60))
-        if issue not in issues:
-            issues.append(issue)
-
+    check = _ExcelCheck()
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 text = cell.value
-                if not isinstance(text, str) or not any(m in text for m in ("{{", "}}", "{%")):
+                if not isinstance(text, str) or not any(
+                        m in text for m in (*TAG_MARKS, "}}", "%}")):
                     continue
                 where = f"sheet «{ws.title}», ô {cell.coordinate}"
-                rest = _PLACEHOLDER.sub("", text)
-                if "{%" in rest or "%}" in rest:
-                    add(ERROR, "Mẫu Excel chỉ dùng thẻ «{{ … }}» (không có «{% … %}»).", where, text)
-                elif "{{" in rest or "}}" in rest:
-                    add(ERROR, "Thẻ «{{ … }}» viết thiếu hoặc thừa dấu ngoặc.", where, text)
-                for match in _PLACEHOLDER.finditer(text):
-                    for severity, message in _excel_placeholder(match.group(1), root, _PATH,
-                                                                _FILTER, TEMPLATE_FILTERS):
-                        add(severity, message, where, match.group(0))
-    return issues
+                if any(q in text for q in _SMART_QUOTES):
+                    check.add(ERROR, "Thẻ có dấu nháy cong (“ ” ‘ ’) do Excel tự đổi; sửa thành "
+                              "dấu nháy thẳng (' hoặc \").", where, text)
+                    continue
+                try:
+                    tree = check.env.parse(text)
+                except TemplateSyntaxError as exc:
+                    check.add(ERROR, "Ô có lỗi cú pháp: " + _jinja_message(exc) + ".", where, text)
+                    continue
+                tag = _Tag("{", 0, len(text), text, text, "", 0, where, text)
+                _NameWalker(check, [tag] * (text.count("\n") + 1)).visit_all(tree.body)
+                whole = _WHOLE_TAG.match(text)
+                if whole:
+                    expression = check.env.parse("{{" + whole.group("expr") + "}}")
+                    output = expression.body[0]
+                    node = output.nodes[0] if isinstance(output, nodes.Output) else None
+                    shape = _static_shape(node, check.root)
+                    if shape is not None and shape.kind in ("dict", "list"):
+                        check.add(ERROR, f"«{shape.path}» là một bảng số liệu, không phải một "
+                                  f"số; chọn một mục bên trong (ví dụ "
+                                  f"«{shape.path}.{_first_leaf(shape)}»).", where, text)
+    if not any(i.severity == ERROR for i in check.issues):
+        _trial_fill(path, context, check)
+    return check.issues
 
 
-def _excel_placeholder(expression: str, root: _Shape, path_re: re.Pattern[str],
-                       filter_re: re.Pattern[str], filters: Mapping[str, Any]
-                       ) -> Iterator[tuple[str, str]]:
-    """Problems of one `path | filter(args)` placeholder, as write_official_table reads it."""
-    smart = any(q in expression for q in _SMART_QUOTES)
-    if smart:
-        yield ERROR, ("Thẻ có dấu nháy cong (“ ” ‘ ’) do Excel tự đổi; sửa thành dấu nháy thẳng "
-                      "(' hoặc \").")
-    path, *specs = (part.strip() for part in expression.split("|"))
-    if not path_re.match(path):
-        yield ERROR, f"«{path}» không phải tên số liệu hợp lệ (dạng party.cells_end)."
-    else:
-        node = root
-        walked: list[str] = []
-        for part in path.split("."):
-            if node.kind == "list" and part.isdigit() and node.item is not None:
-                node = node.item
-            elif node.kind == "dict" and part in node.children:
-                node = node.children[part]
-            else:
-                where = ".".join(walked)
-                choices = sorted(node.children) if node.kind == "dict" else []
-                yield ERROR, (f"Không có số liệu «{path}»."
-                              f"{_suggest(part, choices, where + '.' if where else '')}")
-                break
-            walked.append(part)
-        else:
-            if node.kind in ("dict", "list"):
-                yield ERROR, (f"«{path}» là một bảng số liệu, không phải một số; chọn một mục "
-                              f"bên trong (ví dụ «{path}.{_first_leaf(node)}»).")
-    for spec in specs:
-        match = filter_re.match(spec)
-        name = match.group(1) if match else spec
-        if match is None or name not in filters:
-            yield ERROR, f"Không có bộ lọc «{name}».{_suggest(name, sorted(filters))}"
-            continue
-        if match.group(2) and not smart:
-            try:
-                ast.literal_eval(f"({match.group(2)},)")
-            except (ValueError, SyntaxError):
-                yield ERROR, (f"Tham số của bộ lọc «{name}» viết sai: «{match.group(2)}» (chữ phải "
-                              "trong dấu nháy thẳng, số viết liền).")
+def _static_shape(node: Any, root: _Shape) -> _Shape | None:
+    """The shape a plain path expression ("party", "by_zone.0") points at, if it is one."""
+    from jinja2 import nodes
+
+    if isinstance(node, nodes.Name):
+        return root.children.get(node.name)
+    if isinstance(node, nodes.Getattr):
+        base = _static_shape(node.node, root)
+        return base.children.get(node.attr) if base is not None else None
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        base = _static_shape(node.node, root)
+        if base is not None and base.kind == "list" and isinstance(node.arg.value, int):
+            return base.item
+        if base is not None and isinstance(node.arg.value, str):
+            return base.children.get(node.arg.value)
+    return None
+
+
+def _trial_fill(path: Path, context: ReportContext, check: _ExcelCheck) -> None:
+    """Fill the template once with the empty context: what the names cannot show."""
+    from kcn_reports.excel_summary import write_official_table
+
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            warnings, _ = write_official_table(path, context, Path(scratch) / "thu.xlsx")
+        except Exception as exc:  # noqa: BLE001 - reported, never a crash of the checker
+            check.add(WARNING, f"Điền thử biểu với số liệu trống bị lỗi ({type(exc).__name__}: "
+                      f"{exc}).")
+            return
+    for warning in warnings:
+        check.add(WARNING, f"Điền thử biểu với số liệu trống: {warning}")
 
 
 def _first_leaf(node: _Shape) -> str:

@@ -65,6 +65,31 @@ def test_every_option_of_every_command_is_in_the_command_table():
     assert "`--debug`" in section and "`--help`" in section
 
 
+def test_figure_definitions_in_the_readme_are_the_codes():
+    """The README's "Định nghĩa số liệu" is the text the code is written to: the membership
+    rule, the periods, and each figure's declaration in the context."""
+    from kcn_reports.context import all_figures
+    from kcn_reports.figures import PERIOD_DEFINITIONS
+    from kcn_reports.membership import DEFINITIONS
+
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("<!-- definitions:start -->"):text.index("<!-- definitions:end -->")]
+    for sentence in (*DEFINITIONS, *PERIOD_DEFINITIONS):
+        assert f"- {sentence}" in section
+    for path, figure in all_figures().items():
+        assert f"| `{path}` | {figure.label} | {figure.unit} | {figure.definition} |" in section
+
+
+def test_default_templates_of_the_workspace_are_the_shipped_ones():
+    """The repository is a workspace: its report_templates/ hold the package's defaults."""
+    from kcn_reports.generate import OFFICIAL_TEMPLATE
+    from kcn_reports.word_report import TEMPLATE_FILES, resource
+
+    folder = README.parent / "report_templates"
+    for name in (*TEMPLATE_FILES.values(), OFFICIAL_TEMPLATE):
+        assert (folder / name).read_bytes() == resource(name).read_bytes(), name
+
+
 def test_readme_opens_with_the_two_commands():
     lines = README.read_text(encoding="utf-8").splitlines()
     block = lines[lines.index("```") + 1:]

@@ -4,6 +4,7 @@ breaks them, and each issue must be found where it is."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -14,9 +15,13 @@ from docx.oxml import parse_xml
 
 from kcn_reports.cli import cli
 from kcn_reports.docs import reference_context
-from kcn_reports.excel_summary import write_default_official_template
 from kcn_reports.template_check import ERROR, WARNING, check_template
-from kcn_reports.word_report import ANNUAL_TEMPLATE, render_report, write_default_templates
+from kcn_reports.word_report import (
+    ANNUAL_TEMPLATE,
+    render_report,
+    resource,
+    write_default_templates,
+)
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -25,12 +30,12 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 def defaults(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("mau") / "report_templates"
     write_default_templates(folder)
-    write_default_official_template(folder / "bieu_tong_hop.xlsx")
+    (folder / "bieu_tong_hop.xlsx").write_bytes(resource("bieu_tong_hop.xlsx").read_bytes())
     return folder
 
 
 @pytest.fixture(scope="module")
-def context() -> dict:
+def context():
     return reference_context()
 
 
@@ -109,7 +114,7 @@ def test_smart_quotes_in_a_tag_are_a_located_warning_and_still_render(defaults, 
     assert "dấu nháy cong" in issue.message and "Straight quotes" in issue.message
     assert issue.where == "đoạn 4" and issue.excerpt == curly
     # Why a warning: docxtpl turns them back into straight quotes, the report still renders.
-    render_report(path, {**context, "outreach": {**context["outreach"], "team_text": "gồm 7"}},
+    render_report(path, replace(context, outreach=replace(context.outreach, team_text="gồm 7")),
                   tmp_path / "bao_cao.docx", chart_png=None)
     text = "\n".join(p.text for p in Document(str(tmp_path / "bao_cao.docx")).paragraphs)
     assert "phát triển tổ chức đảng và đảng viên gồm 7." in text
@@ -164,8 +169,8 @@ def test_tag_split_across_runs_is_fine(context, tmp_path):
 
 
 def test_text_beside_a_paragraph_tag_would_be_lost(defaults, context, tmp_path):
-    path = edited(defaults, tmp_path / "p.docx", "{%p if training.classes %}",
-                  "Ghi chú: {%p if training.classes %}")
+    path = edited(defaults, tmp_path / "p.docx", "{%p if training.classes is nonzero %}",
+                  "Ghi chú: {%p if training.classes is nonzero %}")
     [issue] = check_template(path, context)
     assert issue.severity == WARNING and "«Ghi chú:»" in issue.message
 
@@ -249,11 +254,17 @@ def test_unknown_filter_with_a_suggestion(defaults, context, tmp_path):
     assert issue.excerpt.endswith("| vn_numbr }}")
 
 
-def test_dict_method_instead_of_key(defaults, context, tmp_path):
+def test_sections_are_read_by_attribute_even_where_a_dict_has_a_method(defaults, context,
+                                                                      tmp_path):
+    # The context is typed (dataclasses), so next_targets.items is the list of targets, not
+    # the dict method it was when the context was a dict.
     path = edited(defaults, tmp_path / "items.docx", 'next_targets["items"]',
                   "next_targets.items")
-    [issue] = check_template(path, context)
-    assert issue.severity == ERROR and 'next_targets["items"]' in issue.message
+    assert check_template(path, context) == []
+    targets = replace(context.next_targets, items=["thành lập 2 chi bộ"])
+    render_report(path, replace(context, next_targets=targets), tmp_path / "r.docx", None)
+    text = [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
+    assert "- thành lập 2 chi bộ." in text
 
 
 def test_names_guarded_by_is_defined_are_the_templates_business(context, tmp_path):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 import warnings
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,25 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
+from kcn_reports.context import (
+    EnterprisesSection,
+    LabourSection,
+    Manual,
+    MovementRow,
+    NextTargets,
+    OrgSection,
+    OutreachSection,
+    PartySection,
+    ReportContext,
+    ReportSection,
+    Signatory,
+    TargetRow,
+    TrainingSection,
+    UnionsSection,
+    YearOnYear,
+    YouthSection,
+    ZoneRow,
+)
 from kcn_reports.word_report import (
     ANNUAL_TEMPLATE,
     FONT,
@@ -48,121 +67,85 @@ MOVEMENTS = [
 KEYS = ["a", "admitted", "transferred_in", "other_in", "died", "transferred_out", "other_out"]
 
 
-def article_context() -> dict:
-    """The figures of the 2016 article (seed/article.txt)."""
+def article_context() -> ReportContext:
+    """The figures of the 2016 article (seed/article.txt), typed as the report reads them."""
     movements = []
     for cell, *numbers in MOVEMENTS:
-        row = dict(zip(KEYS, numbers, strict=True), cell=cell)
-        row["d"] = (
-            row["a"]
-            + row["admitted"]
-            + row["transferred_in"]
-            + row["other_in"]
-            - row["died"]
-            - row["transferred_out"]
-            - row["other_out"]
-        )
-        movements.append(row)
-    movements_total = {k: sum(m[k] for m in movements) for k in [*KEYS, "d"]}
-    by_zone = [
-        {
-            "zone": f"KCN {z}",
-            "enterprises": e,
-            "employees": w,
-            "party_members": p,
-            "union_members": u,
-        }
-        for z, e, w, p, u in ZONES
-    ]
-    by_zone_total = {
-        k: sum(z[k] for z in by_zone)
-        for k in ("enterprises", "employees", "party_members", "union_members")
-    }
-    return {
-        "org": {
-            "superior_body": "Đảng bộ Khối các cơ quan tỉnh",
-            "issuing_body": "Đảng ủy Các Khu công nghiệp",
-            "abbreviation": "ĐU",
-            "place": "Bắc Giang",
-            "party_org_name": "Đảng bộ Các Khu công nghiệp tỉnh",
-            "signatory": {
-                "on_behalf": "T/M BAN THƯỜNG VỤ",
-                "title": "BÍ THƯ",
-                "name": "Nguyễn Văn Hùng",
-            },
-            "recipients": [
+        row = dict(zip(KEYS, numbers, strict=True))
+        d = (row["a"] + row["admitted"] + row["transferred_in"] + row["other_in"] - row["died"]
+             - row["transferred_out"] - row["other_out"])
+        movements.append(MovementRow(cell, d=d, check="Khớp", **row))
+    total = {k: sum(getattr(m, k) for m in movements) for k in [*KEYS, "d"]}
+    by_zone = [ZoneRow(f"KCN {z}", enterprises=e, employees=w, party_members=p, union_members=u)
+               for z, e, w, p, u in ZONES]
+    by_zone_total = ZoneRow("Tổng cộng", **{
+        k: sum(getattr(z, k) for z in by_zone)
+        for k in ("enterprises", "employees", "party_members", "union_members")})
+    return ReportContext(
+        org=OrgSection(
+            superior_body="Đảng bộ Khối các cơ quan tỉnh",
+            issuing_body="Đảng ủy Các Khu công nghiệp",
+            abbreviation="ĐU",
+            place="Bắc Giang",
+            party_org_name="Đảng bộ Các Khu công nghiệp tỉnh",
+            signatory=Signatory("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn Hùng"),
+            recipients=[
                 "Ban Thường vụ Tỉnh ủy (b/c)",
                 "Ban Tổ chức Tỉnh ủy (b/c)",
                 "Các chi bộ trực thuộc",
                 "Lưu VP.",
             ],
-        },
-        "report": {
-            "kind": "two-year",
-            "start": dt.date(2014, 6, 30),
-            "end": dt.date(2016, 11, 26),
-            "date": dt.date(2016, 11, 28),
-            "number": "",
-            "year": 2016,
-            "years_text": "02",
-            "period_label": "06/2014 – 11/2016",
-        },
-        "party": {
-            "cells_start": 4,
-            "cells_end": 9,
-            "members_start": 35,
-            "members_end": 150,
-            "cells_in_fdi": 1,
-            "members_in_fdi": 35,
-            "domestic_owner_members": 10,
-            "admitted": 60,
-            "transferred_in": 62,
-            "mobilised_transfer": 10,
-        },
-        "outreach": {
-            "enterprises_approached": 40,
-            "enterprises_approached_fdi": 20,
-            "team_text": "gồm 7 đồng chí",
-        },
-        "training": {"classes": 4, "attendees": 215, "attendees_fdi": 80},
-        "unions": {"founded": 34, "total": 61, "members": 21_350},
-        "youth": {"organisations": 18, "members": 2_460},
-        "labour": {"employees": 44_000, "female": 29_500, "foreign": 310},
-        "enterprises": {"expected": 80, "reported": 72, "fdi": 50, "domestic": 22, "rate": 0.9},
-        "by_zone": by_zone,
-        "by_zone_total": by_zone_total,
-        "movements": movements,
-        "movements_total": movements_total,
-        "targets": [],
-        "next_targets": {
-            "year": 2017,
-            "items": [
-                "Tổ chức từ 1-2 lớp bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp đảng",
-                "Thành lập 2 chi bộ trực thuộc, trong đó có 01 chi bộ trong doanh nghiệp FDI",
-                "Kết nạp 50 quần chúng ưu tú vào Đảng",
-            ],
-        },
-        "manual": {"assessment": "", "solutions": ""},
-    }
-
-
-def annual_context() -> dict:
-    context = article_context()
-    context["report"].update(
-        kind="annual",
-        start=dt.date(2015, 12, 31),
-        end=dt.date(2016, 12, 31),
-        date=dt.date(2017, 1, 10),
-        number="15",
-        period_label="Năm 2016",
+        ),
+        report=ReportSection(
+            kind="two-year", start=dt.date(2014, 6, 30), end=dt.date(2016, 11, 26),
+            date=dt.date(2016, 11, 28), as_at=dt.date(2016, 11, 26), number="", year=2016,
+            years=2, years_text="02", years_qualifier="hơn",
+            period_label="từ tháng 6/2014 đến tháng 11/2016", forms_period="2016-H1",
+            forms_period_label="6 tháng đầu năm 2016", forms_partial=False,
+        ),
+        party=PartySection(
+            cells_start=4, cells_end=9, cells_in_fdi=1, members_start=35, members_end=150,
+            members_in_enterprises=150, members_in_fdi=35, domestic_owner_members=10,
+            admitted=60, transferred_in=62, mobilised_transfer=10,
+        ),
+        outreach=OutreachSection(enterprises_approached=40, enterprises_approached_fdi=20,
+                                 team_text="gồm 7 đồng chí"),
+        training=TrainingSection(classes=4, attendees=215, attendees_fdi=80),
+        unions=UnionsSection(founded=34, total=61, members=21_350),
+        youth=YouthSection(organisations=18, members=2_460),
+        labour=LabourSection(employees=44_000, female=29_500, foreign=310),
+        enterprises=EnterprisesSection(expected=80, reported=72, fdi=50, domestic=22, rate=0.9),
+        by_zone=by_zone,
+        by_zone_total=by_zone_total,
+        by_zone_detail=[],
+        movements=movements,
+        movements_total=MovementRow("Tổng cộng", check="Khớp", kind="total", **total),
+        targets=[],
+        next_targets=NextTargets(2017, [
+            "Tổ chức từ 1-2 lớp bồi dưỡng lý luận chính trị dành cho đối tượng kết nạp đảng",
+            "Thành lập 2 chi bộ trực thuộc, trong đó có 01 chi bộ trong doanh nghiệp FDI",
+            "Kết nạp 50 quần chúng ưu tú vào Đảng",
+        ]),
+        manual=Manual(),
+        year_on_year=YearOnYear(False, None, None, "", []),
     )
-    context["party"].update(cells_start=7, members_start=110)
-    context["targets"] = [
-        {"name": "Lớp bồi dưỡng nhận thức về Đảng", "target": 2, "achieved": 4, "percent": 2.0},
-        {"name": "Kết nạp đảng viên mới", "target": 40, "achieved": 30, "percent": 0.75},
-        {"name": "Thành lập chi bộ mới", "target": 2, "achieved": 1, "percent": None},
-    ]
-    return context
+
+
+def annual_context() -> ReportContext:
+    context = article_context()
+    return replace(
+        context,
+        report=replace(context.report, kind="annual", start=dt.date(2015, 12, 31),
+                       end=dt.date(2016, 12, 31), date=dt.date(2017, 1, 10),
+                       as_at=dt.date(2016, 12, 31), number="15", years=1, years_text="01",
+                       years_qualifier="", period_label="năm 2016"),
+        party=replace(context.party, cells_start=7, members_start=110),
+        targets=[
+            TargetRow("training_classes_max", "Lớp bồi dưỡng nhận thức về Đảng", 2, 4, 2.0),
+            TargetRow("admissions", "Kết nạp đảng viên mới", 40, 30, 0.75),
+            TargetRow("new_cells", "Thành lập chi bộ mới", 2, 1, None),
+        ],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -275,7 +258,7 @@ def test_zone_table_rows_and_total(two_year):
         "Khu công nghiệp",
         "Số DN báo cáo",
         "Lao động",
-        "Đảng viên",
+        "Đảng viên làm việc tại DN (Mã số 10)",
         "Đoàn viên công đoàn",
     ]
     assert rows[1] == ["KCN Đình Trám", "30", "18.200", "52", "9.800"]
@@ -376,11 +359,10 @@ def test_placeholders_when_manual_text_is_empty(two_year):
 
 
 def test_manual_text_replaces_placeholders(templates, chart_png, tmp_path):
-    context = article_context()
-    context["manual"] = {
-        "assessment": "Công tác phát triển đảng có chuyển biến rõ nét.\n\nCòn khó khăn ở DN FDI.",
-        "solutions": "Tăng cường tuyên truyền chủ doanh nghiệp.",
-    }
+    context = replace(article_context(), manual=Manual(
+        assessment="Công tác phát triển đảng có chuyển biến rõ nét.\n\nCòn khó khăn ở DN FDI.",
+        solutions="Tăng cường tuyên truyền chủ doanh nghiệp.",
+    ))
     document = render(templates, TWO_YEAR_TEMPLATE, context, tmp_path / "r.docx", chart_png)
     text = text_of(document)
     assert PLACEHOLDER_ASSESSMENT not in text and PLACEHOLDER_SOLUTIONS not in text
@@ -396,9 +378,13 @@ def test_manual_text_replaces_placeholders(templates, chart_png, tmp_path):
 def test_enterprise_text_is_escaped_not_executed(templates, chart_png, tmp_path):
     context = article_context()
     nasty = "A&B <Việt Nam> {{ x }} {% if %}"
-    context["by_zone"][0]["zone"] = nasty
-    context["movements"][0]["cell"] = "Chi bộ \x01Công ty \"Ánh Dương\" & 'Cộng sự'"
-    context["manual"]["assessment"] = "</w:t></w:r></w:p><w:p>x & y"
+    context = replace(
+        context,
+        by_zone=[replace(context.by_zone[0], zone=nasty), *context.by_zone[1:]],
+        movements=[replace(context.movements[0],
+                           cell="Chi bộ \x01Công ty \"Ánh Dương\" & 'Cộng sự'"),
+                   *context.movements[1:]],
+        manual=Manual(assessment="</w:t></w:r></w:p><w:p>x & y"))
     out = tmp_path / "escaped.docx"
     document = render(templates, TWO_YEAR_TEMPLATE, context, out, chart_png)
     assert rows_text(table_with(document, "Khu công nghiệp"))[1][0] == nasty
@@ -411,10 +397,15 @@ def test_enterprise_text_is_escaped_not_executed(templates, chart_png, tmp_path)
 def test_broken_template_raises_and_keeps_previous_output(templates, chart_png, tmp_path):
     out = tmp_path / "report.docx"
     out.write_bytes(b"previous")
-    context = article_context()
-    del context["party"]
-    with pytest.raises(ReportTemplateError, match="party"):
-        render_report(templates[TWO_YEAR_TEMPLATE], context, out, chart_png)
+    broken = tmp_path / "mau.docx"
+    document = Document(str(templates[TWO_YEAR_TEMPLATE]))
+    for paragraph in document.paragraphs:
+        for r in paragraph.runs:
+            r.text = r.text.replace("{{ party.cells_end }}", "{{ party.cells_endd }}")
+    document.save(str(broken))
+    with pytest.raises(ReportTemplateError, match="cells_endd"):
+        render_report(broken, article_context(), out, chart_png)
+    broken.unlink()
     assert out.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
 
@@ -440,8 +431,7 @@ def test_annual_report(templates, chart_png, tmp_path):
 
 
 def test_annual_report_without_targets_says_so(templates, chart_png, tmp_path):
-    context = annual_context()
-    context["targets"] = []
+    context = replace(annual_context(), targets=[])
     document = render(templates, ANNUAL_TEMPLATE, context, tmp_path / "nam.docx", chart_png)
     rows = rows_text(table_with(document, "Chỉ tiêu"))
     assert rows[1][0] == "(Chưa có chỉ tiêu năm trong Sổ theo dõi)"
@@ -449,8 +439,10 @@ def test_annual_report_without_targets_says_so(templates, chart_png, tmp_path):
 
 def test_decrease_and_no_training_wording(templates, chart_png, tmp_path):
     context = annual_context()
-    context["party"].update(cells_start=9, cells_end=8, members_start=150, members_end=140)
-    context["training"].update(classes=0, attendees=0, attendees_fdi=0)
+    context = replace(context,
+                      party=replace(context.party, cells_start=9, cells_end=8, members_start=150,
+                                    members_end=140),
+                      training=TrainingSection(classes=0, attendees=0, attendees_fdi=0))
     document = render(templates, ANNUAL_TEMPLATE, context, tmp_path / "nam.docx", chart_png)
     text = text_of(document)
     assert "(giảm 1 chi bộ và 10 đảng viên" in text
@@ -461,7 +453,7 @@ def test_decrease_and_no_training_wording(templates, chart_png, tmp_path):
 @pytest.mark.parametrize("name", [TWO_YEAR_TEMPLATE, ANNUAL_TEMPLATE])
 def test_template_variables_are_all_in_the_context(templates, name):
     variables = template_variables(templates[name])
-    assert variables <= set(article_context())
+    assert variables <= {f.name for f in fields(ReportContext)}
     assert {"org", "report", "party", "by_zone", "movements", "manual"} <= variables
 
 
@@ -486,8 +478,7 @@ def test_chart_png_is_16_cm_wide_at_150_dpi_with_vietnamese_glyphs():
 
 
 def test_chart_without_zones():
-    context = copy.deepcopy(article_context())
-    context["by_zone"] = []
+    context = replace(article_context(), by_zone=[])
     assert make_chart(context)[:4] == b"\x89PNG"
 
 
@@ -495,9 +486,11 @@ def test_edited_template_cannot_reach_python_internals(tmp_path):
     """Templates are rendered sandboxed: an office member's edit cannot run code."""
     from jinja2.exceptions import SecurityError
 
-    from kcn_reports.word_report import _jinja_env
+    from kcn_reports.excel_summary import official_environment
+    from kcn_reports.word_report import jinja_env
 
-    env = _jinja_env()
-    with pytest.raises(SecurityError):
-        env.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
+    for env in (jinja_env(), official_environment()):
+        with pytest.raises(SecurityError):
+            env.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
+    env = jinja_env()
     assert env.from_string("{{ 21000 | vn_number }}").render() == "21.000"
