@@ -16,7 +16,7 @@ import click
 from kcn_reports import __version__, cli_text
 from kcn_reports.cli_text import STATE, Choice, Day, Group, Year
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 cli_text.install()
 
@@ -38,6 +38,15 @@ class UserError(click.ClickException):
     """A problem the user can fix (settings, paths); printed without a traceback, exit 2."""
 
     exit_code = EXIT_USAGE
+
+    def format_message(self) -> str:
+        return self.message
+
+
+class InternalError(click.ClickException):
+    """A bug found by the program's own checks (the outputs disagree); exit 3 with its message."""
+
+    exit_code = EXIT_INTERNAL
 
     def format_message(self) -> str:
         return self.message
@@ -151,7 +160,8 @@ def check_command(ctx: click.Context, inputs: Path | None, as_json: bool,
 @click.option("--kind", type=Choice(["two-year", "annual"]), required=True,
               help="Loại báo cáo: two-year (sơ kết hai năm, từ mốc ban đầu) hoặc annual (năm).")
 @click.option("--year", type=Year(), default=None,
-              help=f"Năm báo cáo, {cli_text.YEAR_HELP}.")
+              help="Năm báo cáo (mặc định: năm gần nhất có báo cáo của doanh nghiệp), "
+                   f"{cli_text.YEAR_HELP}.")
 @click.option("--as-of", "as_of", type=Day(), default=None,
               help="Ngày chốt số liệu, dạng dd/mm/yyyy hoặc yyyy-mm-dd (mặc định: hôm nay).")
 @click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
@@ -164,6 +174,7 @@ def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any
                      inputs: Path | None, out: Path | None, pdf: bool | None) -> None:
     """Đọc, kiểm tra và lập báo cáo Word, bảng tổng hợp Excel, figures.json."""
     from kcn_reports.generate import generate
+    from kcn_reports.invariants import InvariantError
     from kcn_reports.screen import render_generate
 
     settings = _settings(ctx)
@@ -188,6 +199,8 @@ def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any
             raise UserError(render_template_problem(exc)) from None
         except (OutputLocked, OutputBusy) as exc:
             raise UserError(str(exc)) from None
+        except InvariantError as exc:
+            raise InternalError(str(exc)) from None
     click.echo(render_generate(result))
 
 
@@ -329,7 +342,7 @@ def main() -> None:
         else:
             click.echo("Lỗi chương trình không mong muốn. Chạy lại với --debug để xem chi tiết "
                        "và gửi cho người phát triển.", err=True)
-        sys.exit(3)
+        sys.exit(EXIT_INTERNAL)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 

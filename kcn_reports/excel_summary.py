@@ -1,40 +1,51 @@
-"""The Excel summary (spec §4.2) and the office's official aggregate table.
+"""The Excel summary (spec §4.2) and the office's official aggregate table — both read the one
+report context (`context.ReportContext`) and never aggregate anything themselves.
 
 `write_summary` writes the summary workbook with xlsxwriter: Tổng hợp (zone × ownership, the key
-figures, a chart), Chi tiết doanh nghiệp (one row per accepted return, columns derived from
-`formdef`), Nộp báo cáo (reporting rate, missing enterprises), Kiểm tra dữ liệu (every problem),
-Biến động đảng viên (Biểu 1-BTCTW A/B/C/D) and Danh sách tệp (every input file once).
+figures, the year on year, a chart), Chi tiết doanh nghiệp (one row per return used, columns
+derived from `formdef`), Nộp báo cáo (reporting rate, missing enterprises), Kiểm tra dữ liệu
+(every problem), Biến động đảng viên (Biểu 1-BTCTW, columns from `context.MOVEMENT_COLUMNS`) and
+Danh sách tệp (every input file once). It returns where each figure it wrote sits, so that the
+run can read the file back and check every number against figures.json (`invariants`).
 
 Text that came from inputs can never become a formula: the workbook is opened with every string
 conversion off, and text is only ever written with `write_string` (numbers with
 `write_number`, dates with `write_datetime`), so a company called "=HYPERLINK(...)" or
-"@SUM(A1)" is stored as the text it is. No formulas are written at all: totals are computed here.
+"@SUM(A1)" is stored as the text it is. No formulas are written at all.
 
-`write_official_table` fills an office-editable template (openpyxl) whose cells hold
-placeholders such as ``{{ party.cells_end }}`` — dotted paths into the report context, with
-optional `vnformat` filters (``{{ enterprises.rate | vn_percent }}``). A cell that is exactly one
-placeholder gets the typed number or date; text around placeholders gets the formatted text.
+`write_official_table` fills an office-editable template (openpyxl) whose cells hold Jinja tags —
+``{{ party.cells_end }}``, ``{{ enterprises.rate | vn_percent }}``, even ``{% if … %}`` — rendered
+in the same sandboxed environment as the Word report (`templating`). A cell that is exactly one
+``{{ … }}`` gets the typed value (a number stays a number); other cells get the rendered text.
 
 Both write atomically (a temp file in the same folder, then `os.replace`).
 """
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import functools
 import math
 import re
 import textwrap
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from kcn_reports import vnformat
 from kcn_reports.atomic import atomic_write
+from kcn_reports.context import (
+    GROUP_LABELS,
+    MOVEMENT_COLUMNS,
+    ZONE_SUMS,
+    MovementRow,
+    ReportContext,
+    ZoneRow,
+    key_figure_groups,
+)
 from kcn_reports.formdef import (
     FIELDS,
     FIELDS_BY_KEY,
@@ -85,13 +96,25 @@ MUTED_FILL = "#EDEDED"
 
 YES, NO = "Có", "Không"
 SEVERITY_LABELS = {ERROR: "Lỗi", WARNING: "Cảnh báo"}
-OWNERSHIP_SHORT = {"fdi": "FDI", "domestic": "Trong nước"}
-OWNERSHIPS = tuple(OWNERSHIP_SHORT)
-UNKNOWN_OWNERSHIP = "Chưa rõ"
+OWNERSHIP_SHORT = {"fdi": "FDI", "domestic": "Trong nước", "": "Chưa rõ"}
 UNKNOWN_ZONE = "(chưa rõ KCN)"  # as check.completeness names it
 NO_FILE = "(chung)"  # problems of no single file
 # Units not worth repeating in a column header: the header says what is counted.
 PLAIN_UNITS = frozenset({"người", "Có/Không", "ngày/tháng/năm"})
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+# Columns of the zone × ownership table after "KCN | Loại hình | Số DN báo cáo": (header,
+# ZoneRow field); the unit and the number type come from the form field it sums.
+ZONE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Lao động", "employees"),
+    ("Lao động nữ", "female"),
+    ("Lao động nước ngoài", "foreign"),
+    ("Đảng viên làm việc tại DN (Mã số 10)", "party_members"),
+    ("Đoàn viên công đoàn", "union_members"),
+    ("Đoàn viên thanh niên", "youth_members"),
+    ("Doanh thu", "revenue"),
+    ("Nộp ngân sách", "budget_paid"),
+)
 
 _WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,
@@ -101,174 +124,23 @@ _WORKBOOK_OPTIONS = {
 }
 
 
-# ---------------------------------------------------------------------------------------------
-# The key figures: one list for the "Tổng hợp" block and the default official template
-# ---------------------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
-class Figure:
-    """One figure of the report context: a dotted path into it, and how to show it."""
+class FigureCell:
+    """A cell of an output workbook that shows one figure of the context (by its path)."""
 
-    label: str
-    path: str
-    unit: str
-    percent: bool = False
+    sheet: str
+    row: int  # 0-based
+    col: int  # 0-based
+    path: str  # "party.members_end", "by_zone.2.employees", "movements.0.check"
 
     @property
-    def breakdown(self) -> bool:
-        """A "Trong đó" line, indented under the figure it breaks down."""
-        return self.label.startswith("Trong đó")
-
-
-FIGURE_SECTIONS: tuple[tuple[str, tuple[Figure, ...]], ...] = (
-    ("TỔ CHỨC ĐẢNG, ĐẢNG VIÊN", (
-        Figure("Số chi bộ đầu kỳ", "party.cells_start", "chi bộ"),
-        Figure("Số chi bộ cuối kỳ", "party.cells_end", "chi bộ"),
-        Figure("Trong đó: chi bộ trong doanh nghiệp FDI", "party.cells_in_fdi", "chi bộ"),
-        Figure("Số đảng viên đầu kỳ", "party.members_start", "người"),
-        Figure("Số đảng viên cuối kỳ", "party.members_end", "người"),
-        Figure("Trong đó: đảng viên làm việc trong doanh nghiệp FDI", "party.members_in_fdi",
-               "người"),
-        Figure("Chủ doanh nghiệp trong nước là đảng viên", "party.domestic_owner_members",
-               "người"),
-        Figure("Kết nạp đảng viên mới trong kỳ", "party.admitted", "người"),
-        Figure("Đảng viên chuyển sinh hoạt đến trong kỳ", "party.transferred_in", "người"),
-        Figure("Đảng viên được vận động chuyển sinh hoạt đảng", "party.mobilised_transfer",
-               "người"),
-    )),
-    ("TIẾP CẬN, TUYÊN TRUYỀN, BỒI DƯỠNG", (
-        Figure("Doanh nghiệp được tiếp cận, tuyên truyền", "outreach.enterprises_approached",
-               "doanh nghiệp"),
-        Figure("Trong đó: doanh nghiệp FDI", "outreach.enterprises_approached_fdi",
-               "doanh nghiệp"),
-        Figure("Lớp bồi dưỡng nhận thức về Đảng", "training.classes", "lớp"),
-        Figure("Học viên tham gia lớp bồi dưỡng", "training.attendees", "người"),
-        Figure("Trong đó: học viên từ doanh nghiệp FDI", "training.attendees_fdi", "người"),
-    )),
-    ("CÔNG ĐOÀN, ĐOÀN THANH NIÊN", (
-        Figure("Công đoàn cơ sở thành lập mới trong kỳ", "unions.founded", "CĐCS"),
-        Figure("Tổng số công đoàn cơ sở", "unions.total", "CĐCS"),
-        Figure("Đoàn viên công đoàn", "unions.members", "người"),
-        Figure("Tổ chức Đoàn TNCS Hồ Chí Minh", "youth.organisations", "tổ chức"),
-        Figure("Đoàn viên thanh niên", "youth.members", "người"),
-    )),
-    ("LAO ĐỘNG, BÁO CÁO CỦA DOANH NGHIỆP", (
-        Figure("Tổng số lao động", "labour.employees", "người"),
-        Figure("Trong đó: lao động nữ", "labour.female", "người"),
-        Figure("Trong đó: lao động nước ngoài", "labour.foreign", "người"),
-        Figure("Doanh nghiệp phải gửi báo cáo", "enterprises.expected", "doanh nghiệp"),
-        Figure("Doanh nghiệp đã gửi báo cáo", "enterprises.reported", "doanh nghiệp"),
-        Figure("Tỷ lệ doanh nghiệp gửi báo cáo", "enterprises.rate", "%", percent=True),
-    )),
-)
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-# Columns of the zone × ownership table after "KCN | Loại hình | Số DN báo cáo":
-# (short header, form field key); the unit and the number type come from formdef.
-ZONE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("Lao động", "employees"),
-    ("Lao động nữ", "employees_female"),
-    ("Lao động nước ngoài", "employees_foreign"),
-    ("Đảng viên", "party_members"),
-    ("Đoàn viên công đoàn", "union_members"),
-    ("Đoàn viên thanh niên", "youth_members"),
-    ("Doanh thu", "revenue"),
-    ("Nộp ngân sách", "budget_paid"),
-)
-SUMMED_FIELDS = tuple(key for _, key in ZONE_COLUMNS)
-
-# Biểu 1-BTCTW: A đầu kỳ, B tăng, C giảm, D cuối kỳ (context["movements"] keys).
-MOVEMENT_INCREASES = (("admitted", "Kết nạp"), ("transferred_in", "Chuyển đến"),
-                      ("other_in", "Khác"))
-MOVEMENT_DECREASES = (("died", "Từ trần"), ("transferred_out", "Chuyển đi"),
-                      ("other_out", "Khác"))
-MOVEMENT_KEYS = ("a", *(k for k, _ in MOVEMENT_INCREASES), *(k for k, _ in MOVEMENT_DECREASES),
-                 "d")
-
-
-# ---------------------------------------------------------------------------------------------
-# Aggregation (pure)
-# ---------------------------------------------------------------------------------------------
-
-
-def _amount(value: Any) -> int | float:
-    """A form value as a number to add up; absent, text and yes/no count as nothing."""
-    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-        return 0
-    if isinstance(value, float) and math.isnan(value):
-        return 0
-    return float(value) if isinstance(value, Decimal) else value
-
-
-@dataclass
-class Tally:
-    """Number of returns and the sums of `SUMMED_FIELDS` over them."""
-
-    enterprises: int = 0
-    sums: dict[str, int | float] = field(default_factory=lambda: dict.fromkeys(SUMMED_FIELDS, 0))
-
-    def add(self, values: Mapping[str, Any]) -> None:
-        self.enterprises += 1
-        for key in SUMMED_FIELDS:
-            self.sums[key] += _amount(values.get(key))
-
-    def merge(self, other: Tally) -> None:
-        self.enterprises += other.enterprises
-        for key in SUMMED_FIELDS:
-            self.sums[key] += other.sums[key]
-
-
-def ownership_of(values: Mapping[str, Any]) -> str:
-    value = values.get("ownership")
-    return value if value in OWNERSHIP_SHORT else ""
-
-
-def zone_of(values: Mapping[str, Any]) -> str:
-    return values.get("zone") or UNKNOWN_ZONE
-
-
-def zone_order(report: CheckReport, forms: Sequence[FormReturn]) -> list[str]:
-    """Zones in the settings' order (as completeness lists them), then any other zone seen in
-    the returns; zones with nothing expected and nothing received are left out."""
-    order: list[str] = []
-    if report.completeness is not None:
-        seen = {zone_of(f.values) for f in forms}
-        order = [z.zone for z in report.completeness.zones if z.expected or z.zone in seen]
-    extra = sorted({zone_of(f.values) for f in forms} - set(order), key=fold)
-    return order + extra
-
-
-def tally_by_zone(forms: Iterable[FormReturn], zones: Sequence[str] = ()
-                  ) -> dict[str, dict[str, Tally]]:
-    """zone -> ownership ("fdi", "domestic", "" unknown) -> Tally, zones in `zones` order."""
-    table: dict[str, dict[str, Tally]] = {
-        zone: {own: Tally() for own in OWNERSHIPS} for zone in zones}
-    for form in forms:
-        by_owner = table.setdefault(zone_of(form.values),
-                                    {own: Tally() for own in OWNERSHIPS})
-        by_owner.setdefault(ownership_of(form.values), Tally()).add(form.values)
-    return table
-
-
-def total_of(tallies: Iterable[Tally]) -> Tally:
-    total = Tally()
-    for tally in tallies:
-        total.merge(tally)
-    return total
-
-
-def resolve(context: Mapping[str, Any], path: str) -> tuple[bool, Any]:
-    """Follow a dotted path ("party.cells_end", "by_zone.0.zone"); (found, value)."""
-    value: Any = context
-    for part in path.split("."):
-        if isinstance(value, Mapping) and part in value:
-            value = value[part]
-        elif isinstance(value, list | tuple) and part.isdigit() and int(part) < len(value):
-            value = value[int(part)]
-        else:
-            return False, None
-    return True, value
+    def address(self) -> str:
+        letters = ""
+        col = self.col + 1
+        while col:
+            col, rest = divmod(col - 1, 26)
+            letters = chr(65 + rest) + letters
+        return f"{letters}{self.row + 1}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,18 +296,17 @@ def _number_format(fld: Field) -> tuple[str, int]:
     return (INTEGER_FORMAT, 0) if fld.kind == Kind.INTEGER else (VALUE_FORMAT, 2)
 
 
-def _short_date(value: Any) -> str:
-    return vnformat.short_date(value) if isinstance(value, dt.date) else ""
-
-
 # ---------------------------------------------------------------------------------------------
 # The summary workbook
 # ---------------------------------------------------------------------------------------------
 
 
-def write_summary(path: Path, context: Mapping[str, Any], report: CheckReport) -> None:
-    """Write the Excel summary of `report` (and the figures of `context`) atomically."""
-    atomic_write(path, lambda temp: _build_summary(temp, context, report))
+def write_summary(path: Path, context: ReportContext, report: CheckReport) -> list[FigureCell]:
+    """Write the Excel summary atomically: the figures of `context`, the returns and the problems
+    of `report` (the check, seen for the report's period). Returns where each figure sits."""
+    cells: list[FigureCell] = []
+    atomic_write(path, lambda temp: cells.extend(_build_summary(temp, context, report)))
+    return cells
 
 
 def write_problem_list(path: Path, report: CheckReport) -> None:
@@ -459,23 +330,24 @@ def _build_problem_list(target: str, report: CheckReport) -> None:
         book.close()
 
 
-def _build_summary(target: str, context: Mapping[str, Any], report: CheckReport) -> None:
+def _build_summary(target: str, context: ReportContext, report: CheckReport
+                   ) -> list[FigureCell]:
     import xlsxwriter
 
     book = xlsxwriter.Workbook(target, _WORKBOOK_OPTIONS)
+    cells: list[FigureCell] = []
     try:
         styles = _Styles(book)
         forms = report.accepted_forms(report.period)
-        zones = zone_order(report, forms)
-        period = report.period.label if report.period else "chưa có báo cáo"
-        summary = _write_overview(book, styles, context, report, forms, zones)
+        zones = [z.zone for z in context.by_zone]
+        period = context.report.forms_period_label or "chưa có báo cáo"
+        summary = _write_overview(book, styles, context, len(forms), cells)
         _write_detail(book, styles, report, forms, zones)
         _write_completeness(book, styles, report, forms)
         _write_problems(book, styles, report)
-        _write_movements(book, styles, context)
+        _write_movements(book, styles, context, cells)
         _write_files(book, styles, report)
-        org = context.get("org") or {}
-        issuer = str(org.get("issuing_body") or "")
+        issuer = context.org.issuing_body
         book.set_properties({
             "title": f"Tổng hợp số liệu doanh nghiệp các khu công nghiệp — {period}",
             "subject": "Tổ chức đảng, đoàn thể, lao động trong doanh nghiệp các khu công nghiệp",
@@ -487,30 +359,46 @@ def _build_summary(target: str, context: Mapping[str, Any], report: CheckReport)
         summary.ws.activate()
     finally:
         book.close()
+    return cells
 
 
-def _write_overview(book: Any, styles: _Styles, context: Mapping[str, Any], report: CheckReport,
-                    forms: list[FormReturn], zones: list[str]) -> _Sheet:
+def _zone_formats() -> list[tuple[str, int]]:
+    """Number format and decimals of each ZONE_COLUMNS column, from the form field it sums."""
+    formats = []
+    for _, key in ZONE_COLUMNS:
+        fld = FIELDS_BY_KEY[ZONE_SUMS[key]]
+        formats.append((INTEGER_FORMAT, 0) if fld.kind == Kind.INTEGER else (DECIMAL_FORMAT, 1))
+    return formats
+
+
+def _zone_header(short: str, key: str) -> str:
+    fld = FIELDS_BY_KEY[ZONE_SUMS[key]]
+    return short if fld.unit in PLAIN_UNITS else f"{short} ({fld.unit})"
+
+
+def _write_overview(book: Any, styles: _Styles, context: ReportContext, returns: int,
+                    cells: list[FigureCell]) -> _Sheet:
     sheet = _Sheet(book, styles, SHEET_SUMMARY)
     ws = sheet.ws
-    headers = ["KCN", "Loại hình", "Số DN báo cáo"]
-    formats: list[tuple[str, int]] = [(INTEGER_FORMAT, 0)]
-    for short, key in ZONE_COLUMNS:
-        fld = FIELDS_BY_KEY[key]
-        headers.append(short if fld.unit in PLAIN_UNITS else f"{short} ({fld.unit})")
-        formats.append((INTEGER_FORMAT, 0) if fld.kind == Kind.INTEGER else (DECIMAL_FORMAT, 1))
+    headers = ["KCN", "Loại hình", "Số DN báo cáo",
+               *(_zone_header(short, key) for short, key in ZONE_COLUMNS)]
+    formats = [(INTEGER_FORMAT, 0), *_zone_formats()]
+    keys = ["enterprises", *(key for _, key in ZONE_COLUMNS)]
     last_col = len(headers) - 1
+    info = context.report
 
-    period = report.period.label if report.period else "chưa có báo cáo"
+    period = info.forms_period_label or "chưa có báo cáo"
     sheet.title(0, last_col, "TỔNG HỢP SỐ LIỆU DOANH NGHIỆP CÁC KHU CÔNG NGHIỆP — "
                 + period.upper())
-    sheet.note(1, last_col, f"Tổng hợp từ {len(forms)} báo cáo doanh nghiệp đã nhận ({FORM_CODE}"
-               f", kỳ {period}). Đơn vị tính: người, trừ các cột ghi đơn vị khác.")
+    sheet.note(1, last_col, f"Tổng hợp từ {returns} báo cáo doanh nghiệp đã nhận ({FORM_CODE}"
+               f", kỳ {period}). Đơn vị tính: người, trừ các cột ghi đơn vị khác. Cột Đảng viên "
+               "làm việc tại DN là Mã số 10, khác số đảng viên của Đảng bộ.")
     header_row = 3
     for col, text in enumerate(headers):
         sheet.header(header_row, col, text, styles.header())
 
-    def write_row(row: int, zone: str, owner: str, tally: Tally, level: str) -> None:
+    def write_row(row: int, zone: str, owner: str, values: ZoneRow, level: str,
+                  path: str = "") -> None:
         props: dict[str, Any] = {}
         if level == "subtotal":
             props = {"bold": True, "bg_color": SUBTOTAL_FILL}
@@ -519,33 +407,31 @@ def _write_overview(book: Any, styles: _Styles, context: Mapping[str, Any], repo
         bold = bool(props)
         sheet.text(row, 0, zone, styles.cell(**props), bold=bold)
         sheet.text(row, 1, owner, styles.cell(**props), bold=bold)
-        values = [tally.enterprises, *(tally.sums[key] for key in SUMMED_FIELDS)]
-        for col, (value, (num_format, decimals)) in enumerate(zip(values, formats, strict=True), 2):
-            sheet.number(row, col, value, styles.cell(num_format=num_format, **props), decimals)
+        for col, (key, (num_format, decimals)) in enumerate(zip(keys, formats, strict=True), 2):
+            sheet.number(row, col, getattr(values, key),
+                         styles.cell(num_format=num_format, **props), decimals)
+            if path:
+                cells.append(FigureCell(SHEET_SUMMARY, row, col, f"{path}.{key}"))
 
-    table = tally_by_zone(forms, zones)
     row = header_row + 1
-    for zone, by_owner in table.items():
-        for owner in [*OWNERSHIPS, *(o for o in by_owner if o not in OWNERSHIPS)]:
-            write_row(row, zone, OWNERSHIP_SHORT.get(owner, UNKNOWN_OWNERSHIP), by_owner[owner],
-                      "detail")
+    for index, zone in enumerate(context.by_zone):
+        for detail in (d for d in context.by_zone_detail if d.zone == zone.zone):
+            write_row(row, zone.zone, OWNERSHIP_SHORT.get(detail.ownership, detail.ownership),
+                      detail, "detail")
             row += 1
-        write_row(row, zone, "Cộng", total_of(by_owner.values()), "subtotal")
+        write_row(row, zone.zone, "Cộng", zone, "subtotal", f"by_zone.{index}")
         row += 1
-    grand = total_of(t for by_owner in table.values() for t in by_owner.values())
-    write_row(row, "TỔNG CỘNG", "", grand, "total")
+    write_row(row, "TỔNG CỘNG", "", context.by_zone_total, "total", "by_zone_total")
     table_end = row
 
     # The chart goes right under the table (the rows kept free here), so that it is seen
     # with the table and usually prints on the same page.
     chart_top = table_end + 2
-    row = chart_top + (CHART_ROWS + 1 if table else 0)
+    row = chart_top + (CHART_ROWS + 1 if context.by_zone else 0)
 
     # The key figures of the context: label merged over four columns, value in the fifth.
-    report_info = context.get("report") or {}
-    heading = "CÁC CHỈ TIÊU CHỦ YẾU"
-    if report_info.get("period_label"):
-        heading += f" ({report_info['period_label']})"
+    heading = (f"CÁC CHỈ TIÊU CHỦ YẾU ({info.period_label}; số liệu doanh nghiệp: báo cáo "
+               f"{period.lower()})")
     sheet.merged_text(row, 0, 4, heading, styles(bold=True, font_size=12))
     sheet.fixed_rows.add(row)
     row += 1
@@ -554,46 +440,71 @@ def _write_overview(book: Any, styles: _Styles, context: Mapping[str, Any], repo
     sheet.merged_text(row, 0, label_cols, "Chỉ tiêu", styles.header())
     sheet.text(row, value_col, "Số liệu", styles.header(), measure=False)
     row += 1
-    for caption, when in (("Thời điểm đầu kỳ", report_info.get("start")),
-                          ("Thời điểm cuối kỳ", report_info.get("end"))):
-        if isinstance(when, dt.date):
-            sheet.merged_text(row, 0, label_cols, caption, styles.cell())
-            sheet.date(row, value_col, when, styles.cell(num_format=DATE_FORMAT, align="right"))
-            row += 1
-    for number, (section, figures) in enumerate(FIGURE_SECTIONS):
+    for caption, when, path in (("Thời điểm đầu kỳ", info.start, "report.start"),
+                                ("Thời điểm cuối kỳ", info.as_at, "report.as_at")):
+        sheet.merged_text(row, 0, label_cols, caption, styles.cell())
+        sheet.date(row, value_col, when, styles.cell(num_format=DATE_FORMAT, align="right"))
+        cells.append(FigureCell(SHEET_SUMMARY, row, value_col, path))
+        row += 1
+    for number, (section, figures) in enumerate(key_figure_groups()):
         sheet.merged_text(row, 0, value_col, f"{ROMAN[number]}. {section}",
                           styles.cell(bold=True, bg_color=SUBTOTAL_FILL))
         row += 1
-        for figure in figures:
+        for path, figure in figures:
             sheet.merged_text(row, 0, label_cols, figure.label,
                               styles.cell(indent=2 if figure.breakdown else 1))
-            _found, value = resolve(context, figure.path)
+            value = _value_at(context, path)
             if figure.percent:
                 sheet.number(row, value_col, value, styles.cell(num_format=PERCENT_FORMAT), 1)
             else:
                 sheet.number(row, value_col, value, styles.cell(num_format=INTEGER_FORMAT))
+            cells.append(FigureCell(SHEET_SUMMARY, row, value_col, path))
             row += 1
     block_end = row - 1
 
-    # Employees and party members by zone: the chart's data, readable on its own.
+    yoy = context.year_on_year
+    if yoy.available:
+        row = block_end + 2
+        sheet.merged_text(row, 0, 4, f"SO VỚI NĂM TRƯỚC (báo cáo {yoy.previous_period_label})",
+                          styles(bold=True, font_size=12))
+        sheet.fixed_rows.add(row)
+        row += 1
+        for col, text in enumerate(("Chỉ tiêu", yoy.previous_period_label,
+                                    info.forms_period_label, "Tăng (+) / giảm (−)", "Tỷ lệ")):
+            sheet.header(row, col, text, styles.header())
+        row += 1
+        for index, item in enumerate(yoy.rows):
+            number_format = PERCENT_FORMAT if item.percent else INTEGER_FORMAT
+            sheet.text(row, 0, item.name, styles.cell())
+            for col, key in ((1, "previous"), (2, "current"), (3, "change")):
+                sheet.number(row, col, getattr(item, key),
+                             styles.cell(num_format=number_format), 1 if item.percent else 0)
+                cells.append(FigureCell(SHEET_SUMMARY, row, col,
+                                        f"year_on_year.rows.{index}.{key}"))
+            sheet.number(row, 4, item.ratio, styles.cell(num_format=PERCENT_FORMAT), 1)
+            row += 1
+        block_end = row - 1
+
+    # Employees and members working in the enterprises by zone: the chart's data.
     row = block_end + 2
-    sheet.merged_text(row, 0, 4, "LAO ĐỘNG VÀ ĐẢNG VIÊN THEO KHU CÔNG NGHIỆP",
+    sheet.merged_text(row, 0, 4, "LAO ĐỘNG VÀ ĐẢNG VIÊN LÀM VIỆC TẠI DOANH NGHIỆP THEO KCN",
                       styles(bold=True, font_size=12))
     row += 1
     chart_header = row
-    for col, text in enumerate(("KCN", "Lao động", "Đảng viên")):
+    for col, text in enumerate(("KCN", "Lao động", "Đảng viên làm việc tại DN (Mã số 10)")):
         sheet.header(row, col, text, styles.header())
     row += 1
     first_zone_row = row
-    for zone, by_owner in table.items():
-        tally = total_of(by_owner.values())
-        sheet.text(row, 0, zone, styles.cell())
-        sheet.number(row, 1, tally.sums["employees"], styles.cell(num_format=INTEGER_FORMAT))
-        sheet.number(row, 2, tally.sums["party_members"], styles.cell(num_format=INTEGER_FORMAT))
+    for index, zone in enumerate(context.by_zone):
+        sheet.text(row, 0, zone.zone, styles.cell())
+        for col, key in ((1, "employees"), (2, "party_members")):
+            sheet.number(row, col, getattr(zone, key), styles.cell(num_format=INTEGER_FORMAT))
+            cells.append(FigureCell(SHEET_SUMMARY, row, col, f"by_zone.{index}.{key}"))
         row += 1
     last_zone_row = row - 1
 
-    chart = _zone_chart(book, chart_header, first_zone_row, last_zone_row) if table else None
+    chart = (_zone_chart(book, chart_header, first_zone_row, last_zone_row)
+             if context.by_zone else None)
 
     widths = sheet.fit(limits={0: (16, 30), 1: (10, 14)}, minimum=13, maximum=18)
     if chart is not None:
@@ -608,8 +519,18 @@ def _write_overview(book: Any, styles: _Styles, context: Mapping[str, Any], repo
     return sheet
 
 
+def _value_at(context: ReportContext, path: str) -> Any:
+    from kcn_reports.context import resolve
+
+    found, value = resolve(context, path)
+    if not found:
+        raise KeyError(path)
+    return value
+
+
 def _zone_chart(book: Any, header_row: int, first_row: int, last_row: int) -> Any:
-    """Employees (columns, left axis) and party members (line, right axis) by zone."""
+    """Employees (columns, left axis) and members working in the enterprises (markers, right
+    axis) by zone."""
     chart = book.add_chart({"type": "column"})
     chart.add_series({
         "name": [SHEET_SUMMARY, header_row, 1],
@@ -632,7 +553,7 @@ def _zone_chart(book: Any, header_row: int, first_row: int, last_row: int) -> An
                         "font": {"name": FONT, "size": 9, "color": "#C00000"}},
     })
     chart.combine(members)
-    chart.set_title({"name": "Lao động và đảng viên theo khu công nghiệp",
+    chart.set_title({"name": "Lao động và đảng viên làm việc tại doanh nghiệp theo khu công nghiệp",
                      "name_font": {"name": FONT, "size": 12, "bold": True}})
     chart.set_x_axis({"num_font": {"name": FONT, "size": 10}})
     chart.set_y_axis({"name": "Lao động (người)", "num_format": INTEGER_FORMAT,
@@ -693,7 +614,7 @@ def _write_detail(book: Any, styles: _Styles, report: CheckReport, forms: list[F
     sheet.header(header_row, last_col, "Tệp nguồn", styles.header())
 
     rank = {zone: i for i, zone in enumerate(zones)}
-    ordered = sorted(forms, key=lambda f: (rank.get(zone_of(f.values), len(rank)),
+    ordered = sorted(forms, key=lambda f: (rank.get(f.values.get("zone") or UNKNOWN_ZONE, len(rank)),
                                            fold(str(f.values.get("name") or "")), f.relpath))
     row = header_row + 1
     for number, form in enumerate(ordered, 1):
@@ -921,32 +842,23 @@ def _name_of(item: FileOutcome) -> str:
     return str(name) if name else ""
 
 
-def movement_check(row: Mapping[str, Any]) -> tuple[int | float, int | float]:
-    """(A + B − C, D) of one row of Biểu 1-BTCTW; absent counts as 0."""
-    computed = _amount(row.get("a"))
-    computed += sum(_amount(row.get(key)) for key, _ in MOVEMENT_INCREASES)
-    computed -= sum(_amount(row.get(key)) for key, _ in MOVEMENT_DECREASES)
-    return computed, _amount(row.get("d"))
-
-
-def _write_movements(book: Any, styles: _Styles, context: Mapping[str, Any]) -> None:
+def _write_movements(book: Any, styles: _Styles, context: ReportContext,
+                     cells: list[FigureCell]) -> None:
     sheet = _Sheet(book, styles, SHEET_MOVEMENTS)
     ws = sheet.ws
-    last_col = 10
-    report_info = context.get("report") or {}
-    title = "BIẾN ĐỘNG ĐẢNG VIÊN"
-    if report_info.get("period_label"):
-        title += f" — {str(report_info['period_label']).upper()}"
-    sheet.title(0, last_col, title)
-    start, end = _short_date(report_info.get("start")), _short_date(report_info.get("end"))
-    when = f"Đầu kỳ: {start}; cuối kỳ: {end}. " if start and end else ""
-    sheet.note(1, last_col, f"{when}Theo Biểu 1-BTCTW: A. Đầu kỳ + B. Tăng − C. Giảm = "
-               "D. Cuối kỳ; cột \"Kiểm tra\" đối chiếu từng dòng.")
-    movements = [m for m in context.get("movements") or [] if isinstance(m, Mapping)]
-    total = context.get("movements_total")
-    if not movements and not isinstance(total, Mapping):
-        sheet.note(3, last_col, "Chưa có số liệu biến động đảng viên (cần sheet Biến động đảng "
-                   "viên của Sổ theo dõi).")
+    columns = MOVEMENT_COLUMNS
+    recomputed_col = len(columns) + 1
+    check_col = recomputed_col + 1
+    last_col = check_col
+    info = context.report
+    sheet.title(0, last_col, f"BIẾN ĐỘNG ĐẢNG VIÊN — {info.period_label.upper()}")
+    sheet.note(1, last_col, f"Đầu kỳ: {vnformat.short_date(info.start)}; cuối kỳ: "
+               f"{vnformat.short_date(info.as_at)}. Theo Biểu 1-BTCTW: A. Đầu kỳ + B. Tăng − "
+               "C. Giảm = D. Cuối kỳ; cột \"Kiểm tra\" đối chiếu từng dòng và ghi khi sheet Kiểm "
+               "tra dữ liệu có cảnh báo về chi bộ đó.")
+    if not context.movements:
+        sheet.note(3, last_col, "Chưa có số liệu biến động đảng viên (cần sheet Chi bộ và Biến "
+                   "động đảng viên của Sổ theo dõi).")
         ws.set_column(0, last_col, 12)
         sheet.landscape()
         return
@@ -954,96 +866,70 @@ def _write_movements(book: Any, styles: _Styles, context: Mapping[str, Any]) -> 
     top, sub = 3, 4
     header = styles.header()
     sheet.merged_text(top, 0, 0, "Chi bộ", header, last_row=sub)
-    sheet.merged_text(top, 1, 1, "A. Đầu kỳ", header, last_row=sub)
-    sheet.merged_text(top, 2, 4, "B. Tăng", header)
-    sheet.merged_text(top, 5, 7, "C. Giảm", header)
-    sheet.merged_text(top, 8, 8, "D. Cuối kỳ", header, last_row=sub)
-    sheet.merged_text(top, 9, 9, "A + B − C (tính lại)", header, last_row=sub)
-    sheet.merged_text(top, 10, 10, "Kiểm tra", header, last_row=sub)
-    for col, (_, label) in enumerate((*MOVEMENT_INCREASES, *MOVEMENT_DECREASES), 2):
-        sheet.header(sub, col, label, header)
+    col = 1
+    for group, label in GROUP_LABELS.items():
+        mine = [c for c in columns if c.group == group]
+        if len(mine) == 1:
+            sheet.merged_text(top, col, col, label, header, last_row=sub)
+        else:
+            sheet.merged_text(top, col, col + len(mine) - 1, label, header)
+            for offset, column in enumerate(mine):
+                sheet.header(sub, col + offset, column.label, header)
+        col += len(mine)
+    sheet.merged_text(top, recomputed_col, recomputed_col, "A + B − C (tính lại)", header,
+                      last_row=sub)
+    sheet.merged_text(top, check_col, check_col, "Kiểm tra", header, last_row=sub)
     sheet.widths[0] = 12
-    sheet.widths[9] = 10
+    sheet.widths[recomputed_col] = 10
     sheet.ws.set_row(top, LINE_HEIGHT + 4)
     sheet.ws.set_row(sub, LINE_HEIGHT * 2 + 3)
     sheet.fixed_rows.update({top, sub})
 
-    def write(row: int, name: str, values: Mapping[str, Any], **props: Any) -> None:
+    def write(row: int, item: MovementRow, path: str, **props: Any) -> None:
         bold = bool(props)
-        sheet.text(row, 0, name, styles.cell(**props), bold=bold)
-        for col, key in enumerate(MOVEMENT_KEYS, 1):
-            sheet.number(row, col, values.get(key),
+        sheet.text(row, 0, item.cell, styles.cell(**props), bold=bold)
+        for col, column in enumerate(columns, 1):
+            sheet.number(row, col, getattr(item, column.key),
                          styles.cell(num_format=INTEGER_FORMAT, **props))
-        computed, recorded = movement_check(values)
-        sheet.number(row, 9, computed, styles.cell(num_format=INTEGER_FORMAT, **props))
-        if computed == recorded:
-            sheet.text(row, 10, "Khớp", styles.cell(align="center", font_color=OK_FONT, **props))
+            cells.append(FigureCell(SHEET_MOVEMENTS, row, col, f"{path}.{column.key}"))
+        sheet.number(row, recomputed_col, item.computed,
+                     styles.cell(num_format=INTEGER_FORMAT, **props))
+        look: dict[str, Any]
+        if item.reconciles and item.check == "Khớp":
+            look = {"font_color": OK_FONT}
+        elif item.reconciles:
+            look = {"bg_color": WARNING_FILL, "font_color": WARNING_FONT}
         else:
-            gap = vnformat.number(recorded - computed)
-            sheet.text(row, 10, f"Lệch {gap}",
-                       styles.cell(align="center", bg_color=ERROR_FILL, font_color=ERROR_FONT,
-                                   bold=True))
+            look = {"bg_color": ERROR_FILL, "font_color": ERROR_FONT, "bold": True}
+        sheet.text(row, check_col, item.check, styles.cell(align="center", **{**props, **look}))
+        cells.append(FigureCell(SHEET_MOVEMENTS, row, check_col, f"{path}.check"))
 
     row = sub + 1
-    for item in movements:
-        write(row, str(item.get("cell") or ""), item)
+    for index, item in enumerate(context.movements):
+        write(row, item, f"movements.{index}")
         row += 1
-    if isinstance(total, Mapping):
-        write(row, "Tổng cộng", total, bold=True, bg_color=TOTAL_FILL)
-        row += 1
-        differing = [label for key, label in (("a", "A. Đầu kỳ"), *MOVEMENT_INCREASES,
-                                              *MOVEMENT_DECREASES, ("d", "D. Cuối kỳ"))
-                     if movements and _amount(total.get(key)) != sum(
-                         _amount(m.get(key)) for m in movements)]
-        if differing:
-            sheet.merged_text(row + 1, 0, last_col,
-                              "Dòng Tổng cộng khác tổng các chi bộ ở cột: "
-                              + ", ".join(differing) + ".",
-                              styles(bold=True, font_color=ERROR_FONT, text_wrap=True))
-            sheet.fixed_rows.add(row + 1)
-    sheet.fit(limits={0: (24, 45), 9: (11, 12), 10: (10, 14)}, minimum=10, maximum=12)
+    write(row, context.movements_total, "movements_total", bold=True, bg_color=TOTAL_FILL)
+    sheet.fit(limits={0: (24, 45), recomputed_col: (11, 12), check_col: (12, 30)}, minimum=10,
+              maximum=12)
     ws.freeze_panes(sub + 1, 1)
     sheet.landscape((top, sub))
 
 
 # ---------------------------------------------------------------------------------------------
-# The official aggregate table (openpyxl template with {{ placeholders }})
+# The official aggregate table (openpyxl template with Jinja tags)
 # ---------------------------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
-_PATH = re.compile(r"^[A-Za-z_]\w*(?:\.\w+)*$")
-_FILTER = re.compile(r"^(\w+)\s*(?:\((.*)\))?$", re.DOTALL)
-
-TEMPLATE_FILTERS: dict[str, Callable[..., Any]] = {
-    **vnformat.FILTERS,
-    "upper": lambda value: str(value).upper(),
-}
+_WHOLE_TAG = re.compile(r"^\s*\{\{(?P<expr>(?:(?!\{\{|\}\}|\{%|%\}).)*)\}\}\s*$", re.DOTALL)
+_PATH = re.compile(r"^\s*([A-Za-z_]\w*(?:\.\w+)*)\s*$")
+TAG_MARKS = ("{{", "{%", "{#")
 
 
-class _Unresolved(Exception):
-    """A placeholder that cannot be filled; the message says why, in Vietnamese."""
+def official_environment() -> Any:
+    """The Word report's sandboxed environment, without XML escaping: openpyxl stores text as
+    it is."""
+    from kcn_reports.templating import environment
 
-
-def _evaluate(expression: str, context: Mapping[str, Any]) -> tuple[Any, bool]:
-    """(value, filtered): the path's value, passed through any "| filter(args)"."""
-    path, *filters = (part.strip() for part in expression.split("|"))
-    if not _PATH.match(path):
-        raise _Unresolved(f"\"{path}\" không phải tên số liệu hợp lệ")
-    found, value = resolve(context, path)
-    if not found:
-        raise _Unresolved(f"không có số liệu \"{path}\"")
-    for spec in filters:
-        match = _FILTER.match(spec)
-        function = TEMPLATE_FILTERS.get(match.group(1)) if match else None
-        if match is None or function is None:
-            raise _Unresolved(f"không có bộ lọc \"{spec}\"")
-        try:
-            args = ast.literal_eval(f"({match.group(2)},)") if match.group(2) else ()
-            value = function(value, *args)
-        except (ValueError, TypeError, SyntaxError, ArithmeticError) as exc:
-            raise _Unresolved(f"bộ lọc \"{spec}\" không dùng được với giá trị {value!r}: "
-                              f"{exc}") from exc
-    return value, bool(filters)
+    return environment(autoescape=False)
 
 
 def _as_text(value: Any) -> str:
@@ -1069,7 +955,13 @@ def _set_text(cell: Any, text: str) -> None:
     cell.data_type = "s"
 
 
+class _Unfillable(Exception):
+    """A cell whose value is not one figure (a table, a section); the message says why."""
+
+
 def _set_typed(cell: Any, value: Any) -> None:
+    import dataclasses
+
     general = cell.number_format == "General"
     if value is None or (isinstance(value, float) and math.isnan(value)):
         cell.value = None
@@ -1082,157 +974,58 @@ def _set_typed(cell: Any, value: Any) -> None:
     elif isinstance(value, dt.date):
         cell.value = value
         cell.number_format = DATE_FORMAT if general else cell.number_format
-    elif isinstance(value, Mapping | list | tuple):
-        raise _Unresolved("là một bảng số liệu, không phải một số")
+    elif isinstance(value, Mapping | list | tuple) or dataclasses.is_dataclass(value):
+        raise _Unfillable("là một bảng số liệu, không phải một số")
     else:
         _set_text(cell, _as_text(value))
 
 
-def write_official_table(template: Path, context: Mapping[str, Any], out: Path) -> list[str]:
+def write_official_table(template: Path, context: ReportContext, out: Path
+                         ) -> tuple[list[str], list[FigureCell]]:
     """Fill the office's official table `template` from `context` into `out` (atomically).
 
-    Returns warnings (Vietnamese) for placeholders that could not be filled; those are left
-    visible in the output so the office sees them.
+    Returns warnings (Vietnamese) for cells that could not be filled — those are left as they
+    are, so the office sees them — and where each figure named by its path was written.
     """
-    import openpyxl
+    import dataclasses
 
+    import openpyxl
+    from jinja2 import TemplateError
+    from jinja2.runtime import Undefined
+
+    from kcn_reports.templating import explain
+
+    env = official_environment()
+    variables = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
     book = openpyxl.load_workbook(template)
     warnings: list[str] = []
+    cells: list[FigureCell] = []
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str) and "{{" in cell.value:
-                    _fill_cell(cell, context, warnings, f"Mẫu {template.name}, sheet "
-                               f"\"{ws.title}\", ô {cell.coordinate}")
+                text = cell.value
+                if not isinstance(text, str) or not any(m in text for m in TAG_MARKS):
+                    continue
+                where = f"Mẫu {template.name}, sheet \"{ws.title}\", ô {cell.coordinate}"
+                whole = _WHOLE_TAG.match(text)
+                try:
+                    if whole:
+                        value = env.compile_expression(whole.group("expr"),
+                                                       undefined_to_none=False)(**variables)
+                        if isinstance(value, Undefined):
+                            str(value)  # raises, naming what is missing
+                        _set_typed(cell, value)
+                        path = _PATH.match(whole.group("expr"))
+                        if path and not isinstance(cell.value, str):
+                            cells.append(FigureCell(ws.title, cell.row - 1, cell.column - 1,
+                                                    path.group(1)))
+                    else:
+                        _set_text(cell, env.from_string(text).render(**variables))
+                except _Unfillable as exc:
+                    warnings.append(f"{where}: {exc}; giữ nguyên \"{text.strip()}\".")
+                except (TemplateError, TypeError, ValueError, ArithmeticError,
+                        AttributeError) as exc:
+                    warnings.append(f"{where}: {explain(exc, text)}; giữ nguyên "
+                                    f"\"{text.strip()}\".")
     atomic_write(out, book.save)
-    return warnings
-
-
-def _fill_cell(cell: Any, context: Mapping[str, Any], warnings: list[str], where: str) -> None:
-    text: str = cell.value
-    whole = _PLACEHOLDER.fullmatch(text.strip())
-    if whole:
-        try:
-            value, filtered = _evaluate(whole.group(1), context)
-            if filtered:
-                _set_text(cell, _as_text(value))
-            else:
-                _set_typed(cell, value)
-        except _Unresolved as exc:
-            warnings.append(f"{where}: {exc}; giữ nguyên {whole.group(0)}.")
-        return
-
-    def replace(match: re.Match[str]) -> str:
-        try:
-            value, _ = _evaluate(match.group(1), context)
-        except _Unresolved as exc:
-            warnings.append(f"{where}: {exc}; giữ nguyên {match.group(0)}.")
-            return match.group(0)
-        return _as_text(value)
-
-    _set_text(cell, _PLACEHOLDER.sub(replace, text))
-
-
-def write_default_official_template(path: Path) -> None:
-    """The default official table: every value cell one placeholder, editable in Excel."""
-    import openpyxl
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.worksheet.page import PageMargins
-
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = OFFICIAL_SHEET
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    fill = PatternFill("solid", fgColor=HEADER_FILL.lstrip("#"))
-    section_fill = PatternFill("solid", fgColor=SUBTOTAL_FILL.lstrip("#"))
-
-    def font(size: float = 13, **props: Any) -> Font:
-        return Font(name=FONT, size=size, **props)
-
-    def put(address: str, value: Any, *, merge: str | None = None, **style: Any) -> Any:
-        cell = ws[address]
-        cell.value = value
-        for key, item in style.items():
-            setattr(cell, key, item)
-        if merge:
-            ws.merge_cells(merge)
-        return cell
-
-    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    put("A1", "{{ org.superior_body | upper }}", merge="A1:B1", font=font(13),
-        alignment=centre)
-    put("A2", "{{ org.issuing_body | upper }}", merge="A2:B2", font=font(13, bold=True),
-        alignment=centre)
-    put("A3", "*", merge="A3:B3", font=font(13), alignment=centre)
-    put("C1", "ĐẢNG CỘNG SẢN VIỆT NAM", merge="C1:E1", font=font(14, bold=True, underline="single"),
-        alignment=centre)
-    put("C3", "{{ org.place }}, {{ report.date | vn_long_date }}", merge="C3:E3",
-        font=font(13, italic=True), alignment=centre)
-    put("A5", "BIỂU TỔNG HỢP TÌNH HÌNH TỔ CHỨC ĐẢNG, ĐOÀN THỂ TRONG DOANH NGHIỆP CÁC KCN",
-        merge="A5:E5", font=font(14, bold=True), alignment=centre)
-    put("A6", "Kỳ báo cáo: {{ report.period_label }} (từ {{ report.start | vn_short_date }} "
-        "đến {{ report.end | vn_short_date }})", merge="A6:E6", font=font(13, italic=True),
-        alignment=centre)
-    ws.row_dimensions[5].height = 40
-
-    header_row = 8
-    for col, text in enumerate(("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"), 1):
-        cell = ws.cell(header_row, col, text)
-        cell.font, cell.alignment, cell.border, cell.fill = font(12, bold=True), centre, box, fill
-    row = header_row + 1
-    for number, (section, figures) in enumerate(FIGURE_SECTIONS):
-        cells = [ws.cell(row, col) for col in range(1, 6)]
-        cells[0].value, cells[1].value = ROMAN[number], section
-        for cell in cells:
-            cell.font, cell.border, cell.fill = font(12, bold=True), box, section_fill
-            cell.alignment = Alignment(vertical="center")
-        cells[0].alignment = centre
-        row += 1
-        item = 0
-        for figure in figures:
-            item += 0 if figure.breakdown else 1  # "Trong đó" lines carry no number
-            values = (None if figure.breakdown else item, figure.label, figure.unit,
-                      "{{ " + figure.path + " }}", None)
-            for col, value in enumerate(values, 1):
-                cell = ws.cell(row, col, value)
-                cell.font, cell.border = font(12, italic=figure.breakdown), box
-                cell.alignment = Alignment(vertical="center", wrap_text=True,
-                                           indent=2 if figure.breakdown and col == 2 else 0)
-            ws.cell(row, 1).alignment = centre
-            ws.cell(row, 3).alignment = centre
-            ws.cell(row, 4).number_format = PERCENT_FORMAT if figure.percent else INTEGER_FORMAT
-            ws.cell(row, 4).alignment = Alignment(horizontal="right", vertical="center")
-            ws.row_dimensions[row].height = 18
-            row += 1
-    row += 1
-    put(f"A{row}", "Nguồn: số chi bộ, đảng viên, kết nạp, chuyển đến, hoạt động từ Sổ theo dõi "
-        "của Văn phòng Đảng ủy; lao động, đảng viên trong doanh nghiệp FDI, chủ doanh nghiệp là "
-        f"đảng viên, đoàn thể từ báo cáo của doanh nghiệp ({FORM_CODE}).",
-        merge=f"A{row}:E{row}", font=font(11, italic=True),
-        alignment=Alignment(wrap_text=True, vertical="top"))
-    ws.row_dimensions[row].height = 45
-    row += 2
-    put(f"A{row}", "NGƯỜI LẬP BIỂU", merge=f"A{row}:B{row}", font=font(13, bold=True),
-        alignment=centre)
-    put(f"C{row}", "{{ org.signatory.on_behalf }}", merge=f"C{row}:E{row}",
-        font=font(13, bold=True), alignment=centre)
-    put(f"C{row + 1}", "{{ org.signatory.title }}", merge=f"C{row + 1}:E{row + 1}",
-        font=font(13, bold=True), alignment=centre)
-    put(f"C{row + 5}", "{{ org.signatory.name }}", merge=f"C{row + 5}:E{row + 5}",
-        font=font(13, bold=True), alignment=centre)
-
-    for letter, width in zip("ABCDE", (7, 58, 14, 14, 16), strict=True):
-        ws.column_dimensions[letter].width = width
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.print_area = f"A1:E{row + 5}"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.8, right=0.5, top=0.6, bottom=0.6)
-    ws.freeze_panes = ws.cell(header_row + 1, 1)
-    ws.sheet_view.showGridLines = False
-    book.properties.title = "Biểu tổng hợp tình hình tổ chức đảng, đoàn thể trong doanh nghiệp"
-    atomic_write(path, book.save)
+    return warnings, cells

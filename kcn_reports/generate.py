@@ -13,11 +13,12 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kcn_reports.atomic import atomic_write, atomic_write_text
 from kcn_reports.check import check_inputs
-from kcn_reports.figures import ReportPeriod, build_context, report_period, to_json
+from kcn_reports.context import ReportContext, to_json
+from kcn_reports.figures import ReportPeriod, build_context, report_for_period, report_period
 from kcn_reports.outcome import CheckReport
 from kcn_reports.outputs import OutputSet
 from kcn_reports.settings import Settings
@@ -32,7 +33,7 @@ OFFICIAL_TEMPLATE = "bieu_tong_hop.xlsx"
 class GenerateResult:
     period: ReportPeriod
     report: CheckReport
-    context: dict[str, Any]
+    context: ReportContext
     folder: Path
     outputs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # for the closing summary, in Vietnamese
@@ -40,23 +41,17 @@ class GenerateResult:
 
 
 def ensure_templates(folder: Path) -> list[Path]:
-    """Write the default templates that are missing; never overwrite the office's edits."""
-    from kcn_reports.excel_summary import write_default_official_template
-    from kcn_reports.word_report import TEMPLATE_FILES, write_default_templates
+    """Copy the default templates (package resources) that are missing; never overwrite the
+    office's edits."""
+    from kcn_reports.word_report import TEMPLATE_FILES, resource
 
     folder.mkdir(parents=True, exist_ok=True)
     created: list[Path] = []
-    if any(not (folder / name).exists() for name in TEMPLATE_FILES.values()):
-        with tempfile.TemporaryDirectory() as scratch:
-            for made in write_default_templates(Path(scratch)):
-                target = folder / made.name
-                if not target.exists():
-                    atomic_write(target, functools.partial(shutil.copyfile, made))
-                    created.append(target)
-    official = folder / OFFICIAL_TEMPLATE
-    if not official.exists():
-        write_default_official_template(official)
-        created.append(official)
+    for name in (*TEMPLATE_FILES.values(), OFFICIAL_TEMPLATE):
+        target = folder / name
+        if not target.exists():
+            atomic_write(target, functools.partial(shutil.copyfile, resource(name)))
+            created.append(target)
     return created
 
 
@@ -66,41 +61,52 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
              progress: Callable[[int, int], None] | None = None,
              cache: ResultCache | None = None, jobs: int | None = None,
              now: dt.datetime | None = None) -> GenerateResult:
-    """Check the inputs, compute the figures and write the Word report, the Excel summary, the
-    official table, figures.json and (optionally) PDF, as one set (all or nothing).
+    """Check the inputs, choose the period, compute the figures and write the Word report, the
+    Excel summary, the official table, figures.json and (optionally) PDF, as one set (all or
+    nothing), after checking that they agree (`invariants`).
 
-    Raises ValueError for a wrong period, TemplateProblem for a broken template, SetLocked when
-    an output is open in Word/Excel (nothing is then replaced)."""
+    Raises ValueError (Vietnamese) when there is no honest report to make, TemplateProblem for a
+    broken template, InvariantError when the outputs would contradict each other, SetLocked
+    when an output is open in Word/Excel (nothing is replaced in the last three cases)."""
     from kcn_reports.excel_summary import write_problem_list, write_summary
+    from kcn_reports.invariants import InvariantError, check_context, check_outputs
     from kcn_reports.template_check import fill_or_explain, render_or_explain
     from kcn_reports.word_report import TEMPLATE_FILES
 
     today = today or dt.date.today()
-    period = report_period(kind, settings, year=year, as_of=as_of, today=today)
     report = check_inputs(inputs, settings, progress=progress, today=today, cache=cache,
                           jobs=jobs)
-    context = build_context(report, settings, period, report_date=min(today, period.end)
-                            if kind == "two-year" else today)
+    period = report_period(kind, settings, report, year=year, as_of=as_of, today=today)
+    report = report_for_period(report, settings, period)
+    context = build_context(report, settings, period)
+    failures = check_context(context, report, settings)
+    if failures:
+        raise InvariantError(failures)
     folder = out_root / period.slug
-    result = GenerateResult(period, report, context, folder)
+    result = GenerateResult(period, report, context, folder, notes=list(period.notes))
     created = ensure_templates(templates)
     if created:
         result.notes.append("Đã tạo mẫu mặc định: " + ", ".join(p.name for p in created))
 
     # Every file goes into a fresh folder that replaces the previous set only when all are
-    # written (outputs.py); the clerk's writing in the previous report is carried over.
+    # written and agree (outputs.py); the clerk's writing in the previous report is carried over.
     with OutputSet(folder, now=now) as out:
         word = out.path(f"{period.slug}.docx")
         render_or_explain(templates / TEMPLATE_FILES[kind], context, word)
         word = out.keep_clerk_text(word)
 
-        atomic_write_text(out.path("figures.json"),
-                          json.dumps(to_json(context), ensure_ascii=False, indent=2))
-        write_summary(out.path("Tong-hop.xlsx"), context, report)
+        figures = out.path("figures.json")
+        atomic_write_text(figures, json.dumps(to_json(context), ensure_ascii=False, indent=2))
+        summary = out.path("Tong-hop.xlsx")
+        summary_cells = write_summary(summary, context, report)
         write_problem_list(out.path("Kiem-tra-du-lieu.xlsx"), report)
-        official = templates / OFFICIAL_TEMPLATE
-        warnings = fill_or_explain(official, context, out.path("Bieu-tong-hop.xlsx"))
+        official = out.path("Bieu-tong-hop.xlsx")
+        warnings, official_cells = fill_or_explain(templates / OFFICIAL_TEMPLATE, context,
+                                                   official)
         result.notes.extend(warnings)
+        failures = check_outputs(figures, [(summary, summary_cells), (official, official_cells)])
+        if failures:
+            raise InvariantError(failures)
 
         if pdf:
             made = to_pdf(word)

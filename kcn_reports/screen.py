@@ -95,16 +95,19 @@ def render_generate(result: GenerateResult) -> str:
     report = result.report
     counts = report.counts()
     context = result.context
-    enterprises = context["enterprises"]
+    enterprises = context.enterprises
     lines = [
         f"Tệp đầu vào: {len(report.files)} — nhận {counts.get(ACCEPTED, 0)}, "
         f"loại {counts.get(REJECTED, 0)}, bị thay thế {counts.get(SUPERSEDED, 0)}, "
         f"bỏ qua {counts.get(SKIPPED, 0)}.",
     ]
-    if enterprises.get("expected"):
-        lines.append(f"{enterprises['reported']}/{enterprises['expected']} doanh nghiệp đã gửi "
-                     f"báo cáo ({vnformat.percent(enterprises['rate'])}), "
-                     f"kỳ {context['report']['forms_period_label']}.")
+    if enterprises.expected:
+        lines.append(f"{enterprises.reported}/{enterprises.expected} doanh nghiệp đã gửi "
+                     f"báo cáo ({vnformat.percent(enterprises.rate)}), "
+                     f"kỳ {context.report.forms_period_label}.")
+    else:
+        lines.append(f"{enterprises.reported} doanh nghiệp đã gửi báo cáo, "
+                     f"kỳ {context.report.forms_period_label}.")
     errors = sum(p.severity == ERROR for p in report.problems)
     if errors:
         lines.append(f"Có {errors} lỗi trong các tệp: xem Kiem-tra-du-lieu.xlsx (lọc theo tệp để "

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kcn_reports.context import ReportContext
+    from kcn_reports.excel_summary import FigureCell
 
 ERROR = "error"
 WARNING = "warning"
@@ -166,7 +167,7 @@ def explain_failure(template: Path, exc: BaseException) -> BaseException:
     return TemplateProblem(template, issues) if issues else exc
 
 
-def render_or_explain(template: Path, context: Mapping[str, Any], out: Path) -> None:
+def render_or_explain(template: Path, context: ReportContext, out: Path) -> None:
     """`word_report.render_report`, with a broken template reported as a TemplateProblem."""
     from kcn_reports.word_report import render_report
 
@@ -176,20 +177,21 @@ def render_or_explain(template: Path, context: Mapping[str, Any], out: Path) -> 
         raise explain_failure(template, exc) from exc
 
 
-def fill_or_explain(template: Path, context: Mapping[str, Any], out: Path) -> list[str]:
+def fill_or_explain(template: Path, context: ReportContext, out: Path
+                    ) -> tuple[list[str], list[FigureCell]]:
     """`excel_summary.write_official_table`; a placeholder it cannot fill because the template
     is wrong (misspelt name or filter) is a TemplateProblem, not a note."""
     from kcn_reports.excel_summary import write_official_table
 
     try:
-        warnings = write_official_table(template, context, out)
+        warnings, cells = write_official_table(template, context, out)
     except Exception as exc:  # noqa: BLE001 - sorted into the office's mistake or our bug
         raise explain_failure(template, exc) from exc
     if warnings:
         issues = [i for i in check_template(template) if i.severity == ERROR]
         if issues:
             raise TemplateProblem(template, issues)
-    return warnings
+    return warnings, cells
 
 
 def template_files(folder: Path) -> list[Path]:

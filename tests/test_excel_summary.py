@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from kcn_reports import excel_summary
 from kcn_reports.blank_form import TEMPLATE_SHEET, input_cells, write_blank_form
 from kcn_reports.check import CheckReport, check_inputs
+from kcn_reports.context import MovementRow, ReportContext
 from kcn_reports.excel_summary import (
     OFFICIAL_SHEET,
     SHEET_COMPLETENESS,
@@ -25,15 +27,14 @@ from kcn_reports.excel_summary import (
     SHEET_PROBLEMS,
     SHEET_SUMMARY,
     SHEETS,
-    tally_by_zone,
-    total_of,
-    write_default_official_template,
     write_official_table,
     write_summary,
 )
-from kcn_reports.formdef import FIELDS, OWNERSHIP_LABELS
+from kcn_reports.figures import ANNUAL, ReportPeriod, build_context, zone_tables
+from kcn_reports.formdef import FIELDS, OWNERSHIP_LABELS, PERIOD_YEAR, Period
 from kcn_reports.parse import FormReturn
 from kcn_reports.settings import load_settings
+from kcn_reports.word_report import resource
 
 SETTINGS = load_settings(None)
 ZONES = [z.name for z in SETTINGS.zones]
@@ -127,42 +128,25 @@ def write_sample_ledger(path: Path) -> None:
     write_ledger(path, **rows)
 
 
-def context() -> dict:
-    movements: list[dict[str, Any]] = [
-        {"cell": "Chi bộ Cơ quan Ban Quản lý", "a": 12, "admitted": 4, "transferred_in": 6,
-         "other_in": 0, "died": 1, "transferred_out": 2, "other_out": 0, "d": 19},
-        # D recorded wrong on purpose: A + B − C = 13.
-        {"cell": "Chi bộ Công ty TNHH Hồng Hải", "a": 8, "admitted": 3, "transferred_in": 2,
-         "other_in": 0, "died": 0, "transferred_out": 0, "other_out": 0, "d": 15},
+PERIOD = ReportPeriod(ANNUAL, dt.date(2015, 12, 31), dt.date(2016, 12, 31), TODAY,
+                      Period(PERIOD_YEAR, 2016))
+
+
+def context_of(report: CheckReport) -> ReportContext:
+    """The context the run builds, with an issuing body that looks like a formula and a Biểu
+    1-BTCTW row whose D was recorded wrong (A + B − C = 13, not 15)."""
+    built = build_context(report, SETTINGS, PERIOD)
+    movements = [
+        MovementRow("Chi bộ Cơ quan Ban Quản lý", a=12, admitted=4, transferred_in=6, died=1,
+                    transferred_out=2, d=19, check="Khớp"),
+        MovementRow("Chi bộ Công ty TNHH Hồng Hải", a=8, admitted=3, transferred_in=2, d=15,
+                    check="Lệch 2 (xem Kiểm tra dữ liệu)"),
     ]
-    total = {k: sum(m[k] for m in movements)
-             for k in ("a", "admitted", "transferred_in", "other_in", "died", "transferred_out",
-                       "other_out", "d")}
-    return {
-        "org": {"superior_body": "Đảng bộ Khối các cơ quan tỉnh",
-                "issuing_body": "=cmd|' /C calc'!A0", "abbreviation": "ĐU",
-                "place": "Bắc Giang", "party_org_name": "Đảng bộ Các Khu công nghiệp tỉnh",
-                "signatory": {"on_behalf": "T/M BAN THƯỜNG VỤ", "title": "BÍ THƯ",
-                              "name": "Nguyễn Văn Hùng"},
-                "recipients": ["Lưu VP."]},
-        "report": {"kind": "annual", "start": dt.date(2015, 12, 31), "end": dt.date(2016, 12, 31),
-                   "date": dt.date(2017, 1, 10), "number": "15", "year": 2016,
-                   "years_text": "01", "period_label": "Năm 2016"},
-        "party": {"cells_start": 7, "cells_end": 9, "members_start": 110, "members_end": 150,
-                  "cells_in_fdi": 1, "members_in_fdi": 15, "domestic_owner_members": 1,
-                  "admitted": 30, "transferred_in": 12, "mobilised_transfer": 10},
-        "outreach": {"enterprises_approached": 40, "enterprises_approached_fdi": 20,
-                     "team_text": ""},
-        "training": {"classes": 4, "attendees": 215, "attendees_fdi": 80},
-        "unions": {"founded": 3, "total": 4, "members": 3050},
-        "youth": {"organisations": 2, "members": 190},
-        "labour": {"employees": 3700, "female": 2530, "foreign": 35},
-        "enterprises": {"expected": 7, "reported": 4, "fdi": 2, "domestic": 3, "rate": 4 / 7},
-        "by_zone": [], "by_zone_total": {},
-        "movements": movements, "movements_total": total,
-        "targets": [], "next_targets": {"year": 2017, "items": []},
-        "manual": {"assessment": "", "solutions": ""},
-    }
+    total = MovementRow("Tổng cộng", a=20, admitted=7, transferred_in=8, died=1,
+                        transferred_out=2, d=34, check="Lệch 2 (xem Kiểm tra dữ liệu)",
+                        kind="total")
+    return replace(built, org=replace(built.org, issuing_body="=cmd|' /C calc'!A0"),
+                   movements=movements, movements_total=total)
 
 
 @pytest.fixture(scope="module")
@@ -177,9 +161,14 @@ def report(tmp_path_factory) -> CheckReport:
 
 
 @pytest.fixture(scope="module")
-def summary(report, tmp_path_factory) -> Path:
+def context(report) -> ReportContext:
+    return context_of(report)
+
+
+@pytest.fixture(scope="module")
+def summary(report, context, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("outputs") / "Tổng hợp.xlsx"
-    write_summary(path, context(), report)
+    write_summary(path, context, report)
     return path
 
 
@@ -238,7 +227,8 @@ def test_zone_subtotals_and_grand_total_equal_the_returns(book, report):
     headers, rows = zone_table(book[SHEET_SUMMARY])
     assert headers[:3] == ["KCN", "Loại hình", "Số DN báo cáo"]
     assert "Doanh thu (triệu đồng)" in headers and "Nộp ngân sách (triệu đồng)" in headers
-    column = {"employees": headers.index("Lao động"), "party": headers.index("Đảng viên"),
+    column = {"employees": headers.index("Lao động"),
+              "party": headers.index("Đảng viên làm việc tại DN (Mã số 10)"),
               "revenue": headers.index("Doanh thu (triệu đồng)"),
               "budget": headers.index("Nộp ngân sách (triệu đồng)"),
               "count": headers.index("Số DN báo cáo")}
@@ -246,7 +236,7 @@ def test_zone_subtotals_and_grand_total_equal_the_returns(book, report):
     keys = {"employees": "employees", "party": "party_members", "revenue": "revenue",
             "budget": "budget_paid"}
     subtotals = {r[0]: r for r in rows if r[1] == "Cộng"}
-    assert set(subtotals) == {"Đình Trám", "Quang Châu", "Vân Trung", "Song Khê – Nội Hoàng"}
+    assert list(subtotals) == ZONES  # every zone of the settings, in their order
     for zone, row in subtotals.items():
         mine = [f for f in forms if f.values["zone"] == zone]
         assert row[column["count"]] == len(mine)
@@ -288,7 +278,13 @@ def test_numbers_are_numeric_cells_not_text(book):
 def test_key_figures_block(book):
     sheet = book[SHEET_SUMMARY]
     row = find_row(sheet, 1, "Số chi bộ cuối kỳ")
-    assert sheet.cell(row, 5).value == 9
+    assert sheet.cell(row, 5).value == 1  # the ledger's one cell
+    row = find_row(sheet, 1, "Số đảng viên cuối kỳ")
+    assert sheet.cell(row, 5).value == 12  # its "Số đảng viên"
+    row = find_row(sheet, 1, "Số đảng viên đầu kỳ")
+    assert sheet.cell(row, 5).value == 9  # 12 less the 3 admitted in 2016
+    row = find_row(sheet, 1, "Đảng viên đang làm việc tại các doanh nghiệp đã báo cáo")
+    assert sheet.cell(row, 5).value == 12 + 5 + 3 + 2 + 0
     row = find_row(sheet, 1, "Tỷ lệ doanh nghiệp gửi báo cáo")
     assert sheet.cell(row, 5).value == pytest.approx(4 / 7)
     assert sheet.cell(row, 5).number_format == "0.0%"
@@ -430,7 +426,7 @@ def test_movements_table_checks_each_row(book):
     assert sheet.cell(good, 11).value == "Khớp"
     bad = find_row(sheet, 1, "Chi bộ Công ty TNHH Hồng Hải")
     assert sheet.cell(bad, 9).value == 15 and sheet.cell(bad, 10).value == 13
-    assert sheet.cell(bad, 11).value == "Lệch 2"
+    assert sheet.cell(bad, 11).value == "Lệch 2 (xem Kiểm tra dữ liệu)"
     assert sheet.cell(bad, 11).fill.fgColor.rgb.endswith("FFC7CE")
     total = find_row(sheet, 1, "Tổng cộng")
     assert sheet.cell(total, 2).value == 20 and sheet.cell(total, 9).value == 34
@@ -439,15 +435,18 @@ def test_movements_table_checks_each_row(book):
 def test_without_ledger_the_completeness_sheet_says_so(report, tmp_path):
     bare = CheckReport(report.inputs, report.files, report.period)
     path = tmp_path / "out.xlsx"
-    write_summary(path, {"report": {}}, bare)
+    write_summary(path, build_context(bare, SETTINGS, PERIOD), bare)
     sheet = openpyxl.load_workbook(path)[SHEET_COMPLETENESS]
     text = " ".join(str(v) for row in rows_of(sheet) for v in row if v)
     assert "Không có Sổ theo dõi" in text
-    assert "Chưa có số liệu biến động" in " ".join(
-        str(v) for row in rows_of(openpyxl.load_workbook(path)[SHEET_MOVEMENTS]) for v in row if v)
+    # Without a Sổ the settings baseline (35 members) is all the report knows: one row says so,
+    # so that Biểu 1-BTCTW still adds up to the text's numbers.
+    movements = openpyxl.load_workbook(path)[SHEET_MOVEMENTS]
+    row = find_row(movements, 1, "Chưa ghi theo chi bộ (theo mốc ban đầu)")
+    assert [movements.cell(row, c).value for c in (2, 9, 11)] == [35, 35, "Khớp"]
 
 
-def test_write_is_atomic(report, tmp_path, monkeypatch):
+def test_write_is_atomic(report, context, tmp_path, monkeypatch):
     path = tmp_path / "out.xlsx"
     path.write_bytes(b"earlier output")
 
@@ -456,14 +455,14 @@ def test_write_is_atomic(report, tmp_path, monkeypatch):
 
     monkeypatch.setattr(excel_summary, "_write_problems", broken)
     with pytest.raises(RuntimeError):
-        write_summary(path, context(), report)
+        write_summary(path, context, report)
     assert path.read_bytes() == b"earlier output"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
 
 
-def test_official_table_filled_and_unknown_placeholders_reported(tmp_path):
+def test_official_table_filled_and_unknown_placeholders_reported(context, tmp_path):
     template = tmp_path / "bieu.xlsx"
-    write_default_official_template(template)
+    template.write_bytes(resource("bieu_tong_hop.xlsx").read_bytes())
     book = openpyxl.load_workbook(template)
     sheet = book[OFFICIAL_SHEET]
     assert "BIỂU TỔNG HỢP TÌNH HÌNH TỔ CHỨC ĐẢNG" in sheet["A5"].value
@@ -475,14 +474,15 @@ def test_official_table_filled_and_unknown_placeholders_reported(tmp_path):
     book.save(template)
 
     out = tmp_path / "out" / "bieu tong hop.xlsx"
-    warnings = write_official_table(template, context(), out)
+    warnings, cells = write_official_table(template, context, out)
     filled = openpyxl.load_workbook(out)[OFFICIAL_SHEET]
 
     def value_of(label: str):
         return filled.cell(find_row(filled, 2, label), 4)
 
-    assert value_of("Số chi bộ cuối kỳ").value == 9
-    assert value_of("Số chi bộ đầu kỳ").value == 7
+    assert value_of("Số chi bộ cuối kỳ").value == 1
+    assert value_of("Số chi bộ đầu kỳ").value == 1
+    assert value_of("Số đảng viên cuối kỳ").value == 12
     assert value_of("Trong đó: đảng viên làm việc trong doanh nghiệp FDI").value == 15
     assert value_of("Chủ doanh nghiệp trong nước là đảng viên").value == 1
     assert value_of("Đoàn viên công đoàn").value == 3050
@@ -491,22 +491,28 @@ def test_official_table_filled_and_unknown_placeholders_reported(tmp_path):
     rate = value_of("Tỷ lệ doanh nghiệp gửi báo cáo")
     assert rate.value == pytest.approx(4 / 7) and rate.number_format == "0.0%"
     assert filled["A1"].value == "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"
-    assert filled["C3"].value == "Bắc Giang, ngày 10 tháng 01 năm 2017"
-    assert filled["A6"].value == "Kỳ báo cáo: Năm 2016 (từ 31/12/2015 đến 31/12/2016)"
-    assert filled.cell(extra, 2).value == "Tổng: 3.700 người, {{ labour.employes }}"
+    assert filled["C3"].value == "Bắc Giang, ngày 01 tháng 02 năm 2017"
+    assert filled["A6"].value == ("Kỳ báo cáo: năm 2016 (từ 31/12/2015 đến 31/12/2016); số liệu "
+                                  "doanh nghiệp: báo cáo năm 2016")
+    # A cell that cannot be rendered whole is left as the office wrote it, and said.
+    assert filled.cell(extra, 2).value == "Tổng: {{ labour.employees }} người, {{ labour.employes }}"
     assert filled.cell(extra + 1, 4).value == "{{ party.chi_bo }}"
     injected = filled.cell(extra + 2, 2)
     assert injected.value == "=cmd|' /C calc'!A0" and injected.data_type == "s"
     assert len(warnings) == 2
-    assert any("labour.employes" in w and f"B{extra}" in w for w in warnings)
-    assert any("party.chi_bo" in w for w in warnings)
+    assert any("không có số liệu «labour.employes»" in w and f"B{extra}" in w for w in warnings)
+    assert any("chi_bo" in w for w in warnings)
+    # Every cell that is one figure is listed, to be checked against figures.json.
+    by_path = {c.path: c for c in cells}
+    assert filled[by_path["party.members_end"].address].value == 12
+    assert "labour.employees" in by_path and "org.issuing_body" not in by_path
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
     for row in filled.iter_rows():
         for cell in row:
             assert cell.data_type != "f"
 
 
-def test_official_table_filters_and_bad_filter(tmp_path):
+def test_official_table_filters_and_bad_filter(context, tmp_path):
     template = tmp_path / "t.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
@@ -515,8 +521,10 @@ def test_official_table_filters_and_bad_filter(tmp_path):
     sheet["A3"] = "{{ labour.employees | no_such_filter }}"
     sheet["A4"] = "{{ report.end }}"
     sheet["A5"] = "{{ by_zone }}"
+    sheet["A6"] = "{% if party.admitted is nonzero %}Kết nạp {{ party.admitted }}{% else %}Chưa kết nạp{% endif %}"
+    sheet["A7"] = "{{ by_zone[0].zone }}: {{ by_zone[0].employees | vn_number }}"
     book.save(template)
-    warnings = write_official_table(template, context(), tmp_path / "o.xlsx")
+    warnings, _ = write_official_table(template, context, tmp_path / "o.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "o.xlsx").active
     assert sheet["A1"].value == "57,1%"
     assert sheet["A2"].value == "hơn 3.000 lao động"
@@ -524,7 +532,9 @@ def test_official_table_filters_and_bad_filter(tmp_path):
     assert sheet["A4"].value == dt.datetime(2016, 12, 31)
     assert sheet["A4"].number_format == "dd/mm/yyyy"
     assert sheet["A5"].value == "{{ by_zone }}"
-    assert len(warnings) == 2 and "no_such_filter" in warnings[0]
+    assert sheet["A6"].value == "Kết nạp 3"  # the ledger's one admission of 2016
+    assert sheet["A7"].value == "Đình Trám: 1.500"  # Hồng Hải 1.200 + Công Thức 300
+    assert len(warnings) == 2 and "không có bộ lọc «no_such_filter»" in warnings[0]
 
 
 zone_names = st.sampled_from(["Đình Trám", "Quang Châu", "Vân Trung", None])
@@ -542,24 +552,28 @@ form_values = st.fixed_dictionaries({
 @given(st.lists(form_values, max_size=30))
 def test_totals_by_zone_sum_to_the_grand_total(values):
     forms = [FormReturn(relpath=f"{i}.xlsx", values=v) for i, v in enumerate(values)]
-    table = tally_by_zone(forms, ["Đình Trám", "Quang Châu"])
-    grand = total_of(t for by_owner in table.values() for t in by_owner.values())
-    assert grand.enterprises == len(forms)
-    assert sum(total_of(b.values()).enterprises for b in table.values()) == len(forms)
-    for key in excel_summary.SUMMED_FIELDS:
+    rows, total, detail = zone_tables(forms, SETTINGS)
+    assert [r.zone for r in rows][:len(ZONES)] == ZONES
+    assert total.enterprises == len(forms) == sum(r.enterprises for r in rows)
+    for column, key in (("employees", "employees"), ("female", "employees_female"),
+                        ("party_members", "party_members"), ("revenue", "revenue"),
+                        ("budget_paid", "budget_paid")):
         direct = sum(v[key] or 0 for v in values)
-        assert grand.sums[key] == pytest.approx(direct)
-        by_zone = sum(total_of(b.values()).sums[key] for b in table.values())
-        assert by_zone == pytest.approx(direct)
+        assert getattr(total, column) == pytest.approx(direct)
+        assert sum(getattr(r, column) for r in rows) == pytest.approx(direct)
+        for row in rows:  # FDI + domestic (+ unknown) rows add up to each zone's row
+            mine = [d for d in detail if d.zone == row.zone]
+            assert sum(getattr(d, column) for d in mine) == pytest.approx(getattr(row, column))
 
 
 def test_empty_inputs_still_give_a_complete_workbook(tmp_path):
     path = tmp_path / "trống.xlsx"
-    write_summary(path, {}, CheckReport(tmp_path, []))
+    empty = CheckReport(tmp_path, [])
+    write_summary(path, build_context(empty, SETTINGS, PERIOD), empty)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == list(SHEETS)
     _, rows = zone_table(book[SHEET_SUMMARY])
-    assert rows == [["TỔNG CỘNG", "", 0, 0, 0, 0, 0, 0, 0, 0, 0]]
-    assert "chưa có báo cáo" in book[SHEET_SUMMARY]["A1"].value.lower()
+    assert rows[-1] == ["TỔNG CỘNG", "", 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert all(value == 0 for row in rows for value in row[2:])
     problems = book[SHEET_PROBLEMS]
     assert problems.cell(4, 1).value == "Không phát hiện lỗi hoặc cảnh báo nào."

@@ -94,6 +94,17 @@ def test_two_year_report_text_matches_golden(two_year):
     assert text == golden.read_text(encoding="utf-8")
 
 
+def test_annual_report_text_matches_golden(annual):
+    """The whole annual report for 2016 on the sample: the returns of "6 tháng đầu năm 2016"
+    (no "Năm 2016" yet) said so, the year on year against "Năm 2015", Bảng 1 adding up to the
+    text."""
+    text = docx_text(output(annual, ".docx"))
+    golden = GOLDEN / "annual.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+
+
 def test_party_document_format(two_year):
     document = Document(str(output(two_year, ".docx")))
     section = document.sections[0]

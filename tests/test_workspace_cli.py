@@ -93,6 +93,7 @@ def test_launcher_runs_generate_with_this_python(tmp_path):
     import sys
 
     CliRunner().invoke(cli, ["init", str(tmp_path)])
+    fill(tmp_path / "inputs" / "A&B.xlsx", AS_TYPED)  # one return of 6 tháng đầu năm 2016
     script = (tmp_path / "generate.sh").read_text(encoding="utf-8")
     assert sys.executable in script
     assert sys.executable in (tmp_path / "generate.bat").read_text(encoding="utf-8")
