@@ -72,6 +72,9 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
         ledger = read_ledger(book, settings.zones, today)
         outcome = FileOutcome(item.relpath, LEDGER, ACCEPTED, "", [*book.problems, *ledger.problems],
                               mtime=item.mtime, ledger=ledger)
+        if ledger.rows:
+            # Its problems cost a row or a sheet, never the workbook: whatever was read is used.
+            return outcome
     elif kind == OTHER:
         prob = problem("not-a-report", file=item.relpath)
         return FileOutcome(item.relpath, OTHER, SKIPPED, prob.message, [*book.problems, prob],

@@ -1,27 +1,34 @@
 """Read the office's Sổ theo dõi (spec §2.3) with the same tolerance as the forms.
 
-Sheets are found by name, columns by their header labels (any row among the first few, any
-order, extra columns ignored), values with the form's parsers. Problems are records located
-by sheet and cell.
+Sheets are found by name (or the office's own wording of it), each table by its header row
+(anywhere in the first hundred rows, on one line or two), columns by their header labels in
+any order with extra columns ignored, values with the form's parsers and vocabularies with
+`terms.Vocabulary`. Blank rows, a row of column numbers, total rows and lone notes are not
+records. A record that cannot be read is left out and said so; the rest of the workbook is
+used. Problems are records located by sheet and cell.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kcn_reports.formdef import Zone
 from kcn_reports.ledgerdef import (
-    ACTIVITY_TYPES,
-    CELL_TYPES,
-    MOVEMENT_TYPES,
+    ABBREVIATIONS,
     SHEETS,
-    TARGETS,
+    TOTAL_LABELS,
+    VOCABULARIES,
+    VOCABULARY_TERMS,
+    Column,
     LedgerSheet,
 )
 from kcn_reports.problems import Problem, problem
-from kcn_reports.textnorm import fold
+from kcn_reports.terms import Term, Vocabulary, strip_numbering, without_remarks
+from kcn_reports.textnorm import clean, fold
 from kcn_reports.values import ParseError, is_blank, parse_kind
 
 if TYPE_CHECKING:
@@ -68,119 +75,331 @@ class Ledger:
                 if r.get("year") == year and r.get("target") and r.get("value") is not None}
 
 
-# Fixed vocabularies: sheet key -> column key -> canonical values (stored as keys).
-VOCABULARIES: dict[tuple[str, str], dict[str, str]] = {
-    ("cells", "type"): CELL_TYPES,
-    ("movements", "type"): MOVEMENT_TYPES,
-    ("activities", "type"): ACTIVITY_TYPES,
-    ("targets", "target"): TARGETS,
-}
+__all__ = ["VOCABULARIES", "Ledger", "Row", "cells_at", "read_ledger"]
+
+# Matchers of the fixed vocabularies and of the sheet names (declared in ledgerdef).
+_MATCHERS = {where: Vocabulary(terms, ABBREVIATIONS) for where, terms in VOCABULARY_TERMS.items()}
+_SHEET_NAMES = Vocabulary((Term(s.key, s.name, s.aliases) for s in SHEETS), ABBREVIATIONS)
 
 
 def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None = None) -> Ledger:
-    """Every sheet of the Sổ theo dõi, parsed; problems instead of exceptions."""
+    """Every sheet of the Sổ theo dõi, parsed; problems instead of exceptions.
+
+    A problem costs as little as it can: a bad value in a row leaves that row out (a located
+    warning for the value, one more saying the row was left out), a sheet or a required column
+    not found leaves that sheet out (an error). The rest of the workbook is used."""
     ledger = Ledger(book.relpath)
-    by_name = {fold(name): name for name in book.sheet_names}
+    names = _sheet_names(book.sheet_names)
     latest = (today or dt.date.today()) + dt.timedelta(days=366)
     for spec in SHEETS:
-        name = by_name.get(fold(spec.name))
+        name = names.get(spec.key)
         sheet = book.sheet(name) if name else None
         if sheet is None:
             ledger.problems.append(problem("ledger-sheet-missing", file=book.relpath,
                                            sheet_name=spec.name))
             continue
-        ledger.rows[spec.key] = _read_sheet(book.relpath, sheet, spec, zones, ledger.problems,
-                                            latest)
+        rows = _SheetReader(book.relpath, sheet, spec, zones, latest, ledger.problems).read()
+        if rows is not None:
+            ledger.rows[spec.key] = rows
     _check_references(ledger)
     return ledger
 
 
-def _find_header(sheet: Sheet, spec: LedgerSheet) -> tuple[int, dict[str, int]] | None:
-    wanted = {fold(h): col.key for col in spec.columns for h in col.headers}
-    for r, row in enumerate(sheet.rows[:10]):
-        found: dict[str, int] = {}
-        for c, raw in enumerate(row):
-            if isinstance(raw, str):
-                key = wanted.get(fold(raw))
-                if key and key not in found:
-                    found[key] = c
-        if len(found) >= max(2, sum(col.required for col in spec.columns) // 2 + 1):
-            return r, found
-    return None
+def _sheet_names(names: list[str]) -> dict[str, str]:
+    """Sheet key -> the workbook's sheet: its own name first, else the office's wording
+    ("Danh sách doanh nghiệp", "Biến động ĐV")."""
+    found: dict[str, str] = {}
+    exact = {fold(spec.name): spec.key for spec in SHEETS}
+    for name in names:
+        key = exact.get(fold(name))
+        if key is not None:
+            found.setdefault(key, name)
+    for name in names:
+        key = _SHEET_NAMES.match(name).key
+        if key is not None and name not in found.values():
+            found.setdefault(key, name)
+    return found
 
 
-def _read_sheet(relpath: str, sheet: Sheet, spec: LedgerSheet, zones: tuple[Zone, ...],
-                problems: list[Problem], latest: dt.date) -> list[Row]:
-    header = _find_header(sheet, spec)
-    if header is None:
-        problems.append(problem("ledger-column-missing", file=relpath, sheet=sheet.name,
-                                sheet_name=spec.name, column=spec.columns[0].header))
-        return []
-    header_row, columns = header
-    for col in spec.columns:
-        if col.required and col.key not in columns:
-            problems.append(problem("ledger-column-missing", file=relpath, sheet=sheet.name,
-                                    cell=sheet.address(header_row, 0), sheet_name=spec.name,
-                                    column=col.header))
-    if any(col.required and col.key not in columns for col in spec.columns):
-        return []
-    rows: list[Row] = []
-    for r in range(header_row + 1, len(sheet.rows)):
-        raw_row = sheet.rows[r]
-        if all(is_blank(v) for v in raw_row):
-            continue
+@dataclass(frozen=True)
+class _Header:
+    """Where a sheet's table starts: the header's last row, and column key -> (index, the
+    header as typed)."""
+
+    last_row: int
+    columns: dict[str, tuple[int, str]]
+
+
+@dataclass
+class _Failure:
+    """Why one value of a row could not be used."""
+
+    column: str
+    reason: str
+    cell: str
+
+
+class _SheetReader:
+    def __init__(self, relpath: str, sheet: Sheet, spec: LedgerSheet, zones: tuple[Zone, ...],
+                 latest: dt.date, problems: list[Problem]) -> None:
+        self.relpath = relpath
+        self.sheet = sheet
+        self.spec = spec
+        self.zones = zones
+        self.latest = latest
+        self.problems = problems
+        self.required = {c.key for c in spec.columns if c.required}
+
+    def read(self) -> list[Row] | None:
+        """The sheet's records, or None when its table is not there (reported)."""
+        header = _find_header(self.sheet, self.spec)
+        missing = [c for c in self.spec.columns
+                   if c.required and (header is None or c.key not in header.columns)]
+        for col in missing:
+            self.problems.append(problem(
+                "ledger-column-missing", file=self.relpath, sheet=self.sheet.name,
+                cell=self.sheet.address(header.last_row, 0) if header else "",
+                sheet_name=self.spec.name, column=col.header))
+        if header is None or missing:
+            return None
+        rows: list[Row] = []
+        first = True
+        for r in range(header.last_row + 1, len(self.sheet.rows)):
+            raw_row = self.sheet.rows[r]
+            mapped = {key: raw_row[c] if c < len(raw_row) else None
+                      for key, (c, _) in header.columns.items()}
+            filled = {key: raw for key, raw in mapped.items() if not is_blank(raw)}
+            if not filled:
+                continue  # blank, or only a running number ("STT") or other unread columns
+            if first and _is_column_numbering(raw_row):
+                continue  # "(1) (2) (3)…" under the header
+            first = False
+            if _is_total(raw_row) or self._is_note(filled):
+                continue
+            row = self._read_row(r, header, mapped)
+            if row is not None:
+                rows.append(row)
+        return rows
+
+    def _is_note(self, filled: dict[str, Any]) -> bool:
+        """A single text cell: a group heading, a note or a signature, not a record — unless
+        it is a value of the sheet's vocabulary (a record with the rest left blank)."""
+        if len(filled) != 1 or len(self.required) < 2:
+            return False
+        (key, raw), = filled.items()
+        if not isinstance(raw, str):
+            return False
+        vocabulary = _MATCHERS.get((self.spec.key, key))
+        return vocabulary is None or vocabulary.match(raw).key is None
+
+    def _read_row(self, r: int, header: _Header, mapped: dict[str, Any]) -> Row | None:
         values: dict[str, Any] = {}
         cells: dict[str, str] = {}
-        for col in spec.columns:
-            c = columns.get(col.key)
-            if c is None:
+        failures: list[_Failure] = []
+        for col in self.spec.columns:
+            if col.key not in header.columns:
                 values[col.key] = None
                 continue
-            address = sheet.address(r, c)
+            c, typed_header = header.columns[col.key]
+            address = self.sheet.address(r, c)
             cells[col.key] = address
-            raw = raw_row[c] if c < len(raw_row) else ""
-
-            def add(code: str, value: Any = raw, address: str = address, column: str = col.header,
-                    key: str = f"{spec.key}.{col.key}", **params: Any) -> None:
-                problems.append(problem(code, file=relpath, sheet=sheet.name, cell=address,
-                                        field=key, value=value, column=column, **params))
-
-            if is_blank(raw):
-                values[col.key] = None
-                if col.required:
-                    add("ledger-required")
-                continue
-            vocabulary = VOCABULARIES.get((spec.key, col.key))
-            if vocabulary:
-                key = _vocabulary_key(raw, vocabulary)
-                if key is None:
-                    add("ledger-unknown-type", known="; ".join(vocabulary.values()))
-                values[col.key] = key
-                continue
-            try:
-                parsed = parse_kind(col.kind, raw, zones)
-            except ParseError as exc:
-                add("ledger-value", detail=_PARSE_ERRORS.get(exc.code, exc.code))
-                values[col.key] = None
-                continue
-            value = parsed.value
-            if isinstance(value, dt.date) and not EARLIEST_DATE <= value <= latest:
-                add("ledger-date-out-of-range", value=value.strftime("%d/%m/%Y"),
-                    low=EARLIEST_DATE.strftime("%d/%m/%Y"), high=latest.strftime("%d/%m/%Y"))
-                value = None
+            value, failure = self._read_value(col, mapped[col.key], address, typed_header)
             values[col.key] = value
-        if all(v is None for v in values.values()):
+            if failure is not None and col.required:
+                failures.append(failure)
+        check = _ROW_CHECKS.get(self.spec.key)
+        failure = check(self, values, cells) if check and not failures else None
+        if failure is not None:
+            failures.append(failure)
+        if failures:
+            reason = "; ".join(f"cột \"{f.column}\" {f.reason}" if f.column else f.reason
+                               for f in failures)
+            self.problems.append(problem(
+                "ledger-row-skipped", file=self.relpath, sheet=self.sheet.name,
+                cell=failures[0].cell, field=self.spec.key, value="",
+                sheet_name=self.sheet.name, row=self.sheet.origin[0] + r + 1, reason=reason))
+            return None
+        return Row(values, cells)
+
+    def _read_value(self, col: Column, raw: Any, address: str,
+                    typed_header: str) -> tuple[Any, _Failure | None]:
+        """(value or None, why it could not be used); the value's own problem is recorded."""
+        shown = _shown(raw)
+
+        def fail(code: str, reason: str, value: Any = shown, **params: Any) -> tuple[None, _Failure]:
+            self.problems.append(problem(
+                code, file=self.relpath, sheet=self.sheet.name, cell=address,
+                field=f"{self.spec.key}.{col.key}", value=value, column=typed_header, **params))
+            return None, _Failure(typed_header, reason, address)
+
+        if is_blank(raw):
+            if col.required:
+                return fail("ledger-required", "bỏ trống")
+            return None, None
+        vocabulary = _MATCHERS.get((self.spec.key, col.key))
+        if vocabulary is not None:
+            found = vocabulary.match(str(raw))
+            if found.key is not None:
+                return found.key, None
+            labels = vocabulary.labels()
+            if found.tied:
+                options = " hoặc ".join(f"\"{labels[k]}\"" for k in found.tied)
+                return fail("ledger-ambiguous-type", f"ghi \"{shown}\", không rõ là {options}",
+                            options=options)
+            return fail("ledger-unknown-type", f"ghi \"{shown}\", không có trong danh sách",
+                        known="; ".join(labels.values()))
+        try:
+            value = parse_kind(col.kind, raw, self.zones).value
+        except ParseError as exc:
+            detail = _PARSE_ERRORS.get(exc.code, exc.code)
+            return fail("ledger-value", f"{detail} (\"{shown}\")", detail=detail)
+        if isinstance(value, dt.date) and not EARLIEST_DATE <= value <= self.latest:
+            day = value.strftime("%d/%m/%Y")
+            return fail("ledger-date-out-of-range", f"có ngày {day} ngoài khoảng hợp lý", value=day,
+                        low=EARLIEST_DATE.strftime("%d/%m/%Y"), high=self.latest.strftime("%d/%m/%Y"))
+        return value, None
+
+
+def _dissolved_after_founded(reader: _SheetReader, values: dict[str, Any],
+                             cells: dict[str, str]) -> _Failure | None:
+    founded, dissolved = values.get("founded_on"), values.get("dissolved_on")
+    if not (founded and dissolved and dissolved < founded):
+        return None
+    address = cells.get("dissolved_on", "")
+    reader.problems.append(problem(
+        "ledger-dissolved-before-founded", file=reader.relpath, sheet=reader.sheet.name,
+        cell=address, field="cells.dissolved_on", value=dissolved.strftime("%d/%m/%Y"),
+        founded=founded.strftime("%d/%m/%Y")))
+    return _Failure("", "ngày giải thể trước ngày thành lập", address)
+
+
+# Checks across the values of one row, by sheet key.
+_ROW_CHECKS: dict[str, Callable[[_SheetReader, dict[str, Any], dict[str, str]], _Failure | None]] = {
+    "cells": _dissolved_after_founded,
+}
+
+
+def _shown(raw: Any) -> str:
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, dt.datetime) and raw.time() == dt.time():
+        return raw.strftime("%d/%m/%Y")
+    return str(raw).strip()
+
+
+# How far down a title or letterhead may push the header row.
+HEADER_SCAN_ROWS = 100
+
+
+def _find_header(sheet: Sheet, spec: LedgerSheet) -> _Header | None:
+    """The table's header: the row (or two rows: a heading merged over sub-headings, a
+    Vietnamese line over an English one) naming most of the required columns, found by the
+    columns' spellings anywhere in the first rows; one line rather than two when both name as
+    many. None when no row names at least half of the required columns."""
+    vocabulary = spec.header_vocabulary
+    required = {c.key for c in spec.columns if c.required}
+    rows = sheet.rows[:HEADER_SCAN_ROWS + 1]
+    best: tuple[tuple[int, int, int], _Header] | None = None
+    for r, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        candidates = [(1, _Header(r, _header_columns(vocabulary, row)))]
+        below = rows[r + 1] if r + 1 < len(rows) else []
+        if _is_header_line(row, 2) and _is_header_line(below, 1):
+            candidates.append((2, _Header(r + 1, _two_line_columns(vocabulary, row, below))))
+        for lines, header in candidates:
+            score = (len(required & header.columns.keys()), len(header.columns), -lines)
+            if best is None or score > best[0]:
+                best = (score, header)
+    if best is None:
+        return None
+    (found_required, found, _), header = best
+    if found < 2 or 2 * found_required < len(required):
+        return None
+    return header
+
+
+def _is_header_line(row: list[Any], at_least: int) -> bool:
+    """A row that may be one line of a header: text only, in at least so many cells."""
+    cells = [raw for raw in row if not is_blank(raw)]
+    return len(cells) >= at_least and all(isinstance(raw, str) for raw in cells)
+
+
+def _header_columns(vocabulary: Vocabulary, row: list[Any]) -> dict[str, tuple[int, str]]:
+    found: dict[str, tuple[int, str]] = {}
+    for c, raw in enumerate(row):
+        if isinstance(raw, str) and raw.strip():
+            key = vocabulary.match(raw).key
+            if key is not None and key not in found:
+                found[key] = (c, clean(raw))
+    return found
+
+
+def _two_line_columns(vocabulary: Vocabulary, upper: list[Any],
+                      lower: list[Any]) -> dict[str, tuple[int, str]]:
+    """Columns of a two-line header: by the lower line first; then, for the columns and keys
+    still free, both lines read together, or the upper one alone where nothing is under it
+    (merged down). An upper cell followed by blanks over lower cells is a heading merged
+    across them ("Biến động" over "Loại" and "Số lượng")."""
+    width = max(len(upper), len(lower))
+    ups: list[str] = []
+    lows: list[str] = []
+    carried = ""
+    for c in range(width):
+        up = clean(upper[c]) if c < len(upper) and isinstance(upper[c], str) else ""
+        low = clean(lower[c]) if c < len(lower) and isinstance(lower[c], str) else ""
+        if up:
+            carried = up
+        elif not low:
+            carried = ""
+        ups.append(up or carried)
+        lows.append(low)
+    found: dict[str, tuple[int, str]] = {}
+    taken: set[int] = set()
+    for c, low in enumerate(lows):
+        key = vocabulary.match(low).key if low else None
+        if key is not None and key not in found:
+            found[key] = (c, low)
+            taken.add(c)
+    for c in range(width):
+        if c in taken:
             continue
-        rows.append(Row(values, cells))
-    return rows
+        text = f"{ups[c]} {lows[c]}".strip()
+        key = vocabulary.match(text).key if text else None
+        if key is not None and key not in found:
+            found[key] = (c, text)
+    return found
 
 
-def _vocabulary_key(raw: Any, vocabulary: dict[str, str]) -> str | None:
-    wanted = fold(str(raw))
-    for key, label in vocabulary.items():
-        if fold(label) == wanted:
-            return key
-    return None
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Za-z])\)?\.?$")
+
+
+def _is_column_numbering(row: list[Any]) -> bool:
+    """The row of column numbers under a header: "(1) (2) (3)", "1 2 3", "A B C"."""
+    cells = [raw for raw in row if not is_blank(raw)]
+    numbers: list[float] = []
+    for raw in cells:
+        if isinstance(raw, str):
+            match = _COLUMN_NUMBER.match(raw.strip())
+            if not match:
+                return False
+            if match.group(1).isdigit():
+                numbers.append(int(match.group(1)))
+        elif isinstance(raw, (int, float)) and not isinstance(raw, bool) and float(raw).is_integer():
+            numbers.append(float(raw))
+        else:
+            return False
+    return len(cells) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+_TOTALS = "|".join(re.escape(fold(label)) for label in TOTAL_LABELS)
+_TOTAL = re.compile(rf"^(?:{_TOTALS})(?: (?:nam|quy|thang|ky|dau|cuoi|\d+|[ivx]+))*$")
+
+
+def _is_total(row: list[Any]) -> bool:
+    """A total row ("Cộng", "Tổng cộng năm 2016"): its first text names a total."""
+    for raw in row:
+        if isinstance(raw, str) and raw.strip():
+            return bool(_TOTAL.match(fold(strip_numbering(without_remarks(raw)))))
+    return False
 
 
 def _check_references(ledger: Ledger) -> None:
@@ -200,13 +419,6 @@ def _check_references(ledger: Ledger) -> None:
                 ledger.problems.append(problem(
                     "ledger-unknown-tax-code", file=ledger.relpath, sheet=sheet_names[key],
                     cell=row.cells.get("tax_code", ""), field=f"{key}.tax_code", value=tax))
-    for row in ledger.sheet("cells"):
-        founded, dissolved = row.get("founded_on"), row.get("dissolved_on")
-        if founded and dissolved and dissolved < founded:
-            ledger.problems.append(problem(
-                "ledger-dissolved-before-founded", file=ledger.relpath, sheet=sheet_names["cells"],
-                cell=row.cells.get("dissolved_on", ""), field="cells.dissolved_on",
-                value=dissolved.strftime("%d/%m/%Y"), founded=founded.strftime("%d/%m/%Y")))
 
 
 # -- cells at a date (members and counts: `membership`) -------------------------------------------

@@ -7,7 +7,7 @@ import datetime as dt
 
 from helpers import AS_TYPED, CELLS, ENTERPRISES, MOVEMENTS, SETTINGS, fill, write_ledger
 
-from kcn_reports.check import ACCEPTED, REJECTED, SUPERSEDED, check_inputs
+from kcn_reports.check import ACCEPTED, SUPERSEDED, check_inputs
 
 D = dt.date
 
@@ -65,7 +65,11 @@ def test_ledger_values_are_located(tmp_path):
     assert found["ledger-value"].cell == f"A{len(MOVEMENTS) + 4}"
     assert found["ledger-unknown-tax-code"].value == "2499999999"
     ledger_file = next(f for f in report.files if f.kind == "ledger")
-    assert ledger_file.outcome == REJECTED  # errors in the office's own book block its figures
+    # A bad row costs that row, never the workbook: the good rows are still used.
+    assert ledger_file.outcome == ACCEPTED
+    skipped = sorted(p.cell for p in ledger_file.problems if p.code == "ledger-row-skipped")
+    assert skipped == [f"A{len(MOVEMENTS) + 4}", f"C{len(MOVEMENTS) + 3}"]
+    assert len(report.ledger.sheet("movements")) == len(MOVEMENTS) + 2
 
 
 def test_columns_found_by_header_in_any_order_with_extra_columns(tmp_path):
