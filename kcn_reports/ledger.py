@@ -11,6 +11,7 @@ used. Problems are records located by sheet and cell.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,9 +78,17 @@ class Ledger:
 
 __all__ = ["VOCABULARIES", "Ledger", "Row", "cells_at", "read_ledger"]
 
-# Matchers of the fixed vocabularies and of the sheet names (declared in ledgerdef).
-_MATCHERS = {where: Vocabulary(terms, ABBREVIATIONS) for where, terms in VOCABULARY_TERMS.items()}
-_SHEET_NAMES = Vocabulary((Term(s.key, s.name, s.aliases) for s in SHEETS), ABBREVIATIONS)
+
+@functools.cache
+def _matchers() -> dict[tuple[str, str], Vocabulary]:
+    """Matchers of the fixed vocabularies (declared in ledgerdef), built when a Sổ theo dõi
+    is first read: every run imports this module, few read a ledger."""
+    return {where: Vocabulary(terms, ABBREVIATIONS) for where, terms in VOCABULARY_TERMS.items()}
+
+
+@functools.cache
+def _sheet_matcher() -> Vocabulary:
+    return Vocabulary((Term(s.key, s.name, s.aliases) for s in SHEETS), ABBREVIATIONS)
 
 
 def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None = None) -> Ledger:
@@ -115,28 +124,32 @@ def _sheet_names(names: list[str]) -> dict[str, str]:
         if key is not None:
             found.setdefault(key, name)
     for name in names:
-        key = _SHEET_NAMES.match(name).key
+        key = _sheet_matcher().match(name).key
         if key is not None and name not in found.values():
             found.setdefault(key, name)
     return found
 
 
-@dataclass(frozen=True)
 class _Header:
     """Where a sheet's table starts: the header's last row, and column key -> (index, the
     header as typed)."""
 
-    last_row: int
-    columns: dict[str, tuple[int, str]]
+    __slots__ = ("columns", "last_row")
+
+    def __init__(self, last_row: int, columns: dict[str, tuple[int, str]]) -> None:
+        self.last_row = last_row
+        self.columns = columns
 
 
-@dataclass
 class _Failure:
     """Why one value of a row could not be used."""
 
-    column: str
-    reason: str
-    cell: str
+    __slots__ = ("cell", "column", "reason")
+
+    def __init__(self, column: str, reason: str, cell: str) -> None:
+        self.column = column
+        self.reason = reason
+        self.cell = cell
 
 
 class _SheetReader:
@@ -189,7 +202,7 @@ class _SheetReader:
         (key, raw), = filled.items()
         if not isinstance(raw, str):
             return False
-        vocabulary = _MATCHERS.get((self.spec.key, key))
+        vocabulary = _matchers().get((self.spec.key, key))
         return vocabulary is None or vocabulary.match(raw).key is None
 
     def _read_row(self, r: int, header: _Header, mapped: dict[str, Any]) -> Row | None:
@@ -236,7 +249,7 @@ class _SheetReader:
             if col.required:
                 return fail("ledger-required", "bỏ trống")
             return None, None
-        vocabulary = _MATCHERS.get((self.spec.key, col.key))
+        vocabulary = _matchers().get((self.spec.key, col.key))
         if vocabulary is not None:
             found = vocabulary.match(str(raw))
             if found.key is not None:
@@ -369,7 +382,9 @@ def _two_line_columns(vocabulary: Vocabulary, upper: list[Any],
     return found
 
 
-_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Za-z])\)?\.?$")
+@functools.cache
+def _column_number() -> re.Pattern[str]:
+    return re.compile(r"^\(?(\d{1,2}|[A-Za-z])\)?\.?$")
 
 
 def _is_column_numbering(row: list[Any]) -> bool:
@@ -378,7 +393,7 @@ def _is_column_numbering(row: list[Any]) -> bool:
     numbers: list[float] = []
     for raw in cells:
         if isinstance(raw, str):
-            match = _COLUMN_NUMBER.match(raw.strip())
+            match = _column_number().match(raw.strip())
             if not match:
                 return False
             if match.group(1).isdigit():
@@ -390,15 +405,17 @@ def _is_column_numbering(row: list[Any]) -> bool:
     return len(cells) >= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
 
 
-_TOTALS = "|".join(re.escape(fold(label)) for label in TOTAL_LABELS)
-_TOTAL = re.compile(rf"^(?:{_TOTALS})(?: (?:nam|quy|thang|ky|dau|cuoi|\d+|[ivx]+))*$")
+@functools.cache
+def _total() -> re.Pattern[str]:
+    totals = "|".join(re.escape(fold(label)) for label in TOTAL_LABELS)
+    return re.compile(rf"^(?:{totals})(?: (?:nam|quy|thang|ky|dau|cuoi|\d+|[ivx]+))*$")
 
 
 def _is_total(row: list[Any]) -> bool:
     """A total row ("Cộng", "Tổng cộng năm 2016"): its first text names a total."""
     for raw in row:
         if isinstance(raw, str) and raw.strip():
-            return bool(_TOTAL.match(fold(strip_numbering(without_remarks(raw)))))
+            return bool(_total().match(fold(strip_numbering(without_remarks(raw)))))
     return False
 
 

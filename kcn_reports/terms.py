@@ -25,19 +25,24 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kcn_reports.textnorm import fold
 
-_REMARK = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-# Leading numbering and bullets as typed: "1.", "1)", "1.2.", "(3)", "a)", "IV.", "I.1", "-", "•".
-_NUMBERING = re.compile(r"^\s*(?:[-–—•*+·▪●○>]+\s*|\(?(?:\d{1,3}|[A-Za-zĐđ]|[IVXivx]{1,4})"
-                        r"(?:\.\d{1,3})*(?:[.):]\s*|\s+))")
-_TRONG_DO = re.compile(r"^(?:trong do|td|trd)\s+")
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(remark, leading numbering, "Trong đó"), compiled on first use: every run imports this
+    module (through the ledger's definition), few of them match anything."""
+    remark = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+    # Leading numbering and bullets: "1.", "1)", "1.2.", "(3)", "a)", "IV.", "I.1", "-", "•".
+    numbering = re.compile(r"^\s*(?:[-–—•*+·▪●○>]+\s*|\(?(?:\d{1,3}|[A-Za-zĐđ]|[IVXivx]{1,4})"
+                           r"(?:\.\d{1,3})*(?:[.):]\s*|\s+))")
+    trong_do = re.compile(r"^(?:trong do|td|trd)\s+")
+    return remark, numbering, trong_do
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One entry of a vocabulary: its key, the wording written in blank workbooks, other
     spellings accepted, and the qualifiers that set it apart from a broader term."""
 
@@ -51,8 +56,7 @@ class Term:
         return (self.label, *self.aliases)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """What a text matched: a key, or None with the keys that tied (empty if nothing did)."""
 
     key: str | None
@@ -62,7 +66,7 @@ class Match:
 def words(text: str, abbreviations: Mapping[str, str] = {}) -> tuple[str, ...]:  # noqa: B006 - read only
     """The comparison words of a text: folded, numbering and "Trong đó:" dropped from the
     front, abbreviations expanded."""
-    folded = _TRONG_DO.sub("", fold(strip_numbering(text)))
+    folded = _patterns()[2].sub("", fold(strip_numbering(text)))
     out: list[str] = []
     for word in folded.split():
         out.extend(abbreviations.get(word, word).split())
@@ -71,17 +75,19 @@ def words(text: str, abbreviations: Mapping[str, str] = {}) -> tuple[str, ...]: 
 
 def strip_numbering(text: str) -> str:
     """The text without its leading numbers and bullets ("2. a) Kết nạp" -> "Kết nạp")."""
+    numbering = _patterns()[1]
     previous = None
     while previous != text:
-        previous, text = text, _NUMBERING.sub("", text, count=1)
+        previous, text = text, numbering.sub("", text, count=1)
     return text
 
 
 def without_remarks(text: str) -> str:
     """The text without its remarks in parentheses or brackets."""
+    remark = _patterns()[0]
     previous = None
     while previous != text:  # nested: "(ghi (nếu có))"
-        previous, text = text, _REMARK.sub(" ", text)
+        previous, text = text, remark.sub(" ", text)
     return text
 
 
