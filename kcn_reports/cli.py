@@ -5,7 +5,6 @@ Heavy modules (pandas, calamine, writers) are imported inside the commands, so `
 
 from __future__ import annotations
 
-import json
 import sys
 import traceback
 from pathlib import Path
@@ -148,7 +147,7 @@ def check_command(ctx: click.Context, inputs: Path | None, as_json: bool,
 
         write_problem_list(excel, report)
     if as_json:
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        click.echo(report.to_json())
     else:
         click.echo(render_check(report))
         if excel is not None:

@@ -6,6 +6,7 @@ the cache and every output.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +62,8 @@ class FileOutcome:
             "tax_code": self.tax_code,
             "period": self.period.key if self.period else None,
             "sheet": self.form.sheet if self.form else None,
-            "values": {key: json_value(value) for key, value in values.items()},
+            "values": {key: value if type(value) in _JSON_NATIVE else json_value(value)
+                       for key, value in values.items()},
             "problems": [p.to_dict() for p in self.problems],
         }
 
@@ -151,6 +153,19 @@ class CheckReport:
             "general_problems": [p.to_dict() for p in self.general],
             "files": [f.to_dict() for f in self.files],
         }
+
+    def to_json(self) -> str:
+        """`to_dict` as JSON text, one file per line: readable and greppable, and written by
+        json's C encoder (an indented dump goes through its pure-Python one, about four times
+        slower: a quarter of `check --json` on 2,000 returns)."""
+        data = self.to_dict()
+        files = data.pop("files")
+        head = json.dumps(data, ensure_ascii=False, indent=2)
+        lines = ",\n".join("    " + json.dumps(f, ensure_ascii=False) for f in files)
+        return head[:-2] + (f',\n  "files": [\n{lines}\n  ]\n}}' if files else ',\n  "files": []\n}')
+
+
+_JSON_NATIVE = frozenset({str, int, float, bool, type(None)})
 
 
 def json_value(value: Any) -> Any:

@@ -7,7 +7,7 @@ sheet and cell.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 ERROR = "error"
@@ -182,7 +182,11 @@ class Problem:
     hint: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Not dataclasses.asdict, which deep-copies field by field: this runs for every
+        # problem of every file in `check --json`.
+        return {"code": self.code, "severity": self.severity, "message": self.message,
+                "file": self.file, "sheet": self.sheet, "cell": self.cell, "field": self.field,
+                "value": self.value, "hint": self.hint}
 
 
 def problem(code: str, *, file: str = "", sheet: str = "", cell: str = "", field: str = "",

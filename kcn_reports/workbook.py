@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import itertools
 import os
 import re
 import struct
@@ -70,6 +71,8 @@ class Workbook:
     max_cols: int = MAX_COLS
     properties: dict[str, str] = field(default_factory=dict)  # custom document properties
     archive: zipfile.ZipFile | None = None
+    # Sheet part -> whether it holds any formula, noted while its XML is checked on loading.
+    has_formulas: dict[str, bool] = field(default_factory=dict)
     _loaded: dict[str, Sheet | None] = field(default_factory=dict)
     _no_value: dict[str, frozenset[str]] = field(default_factory=dict)
     memo: dict[str, Any] = field(default_factory=dict)  # per-workbook results of later stages
@@ -107,6 +110,7 @@ class Workbook:
                                          {"detail": f"phần {part} hỏng ({_short(exc)})"})
             else:
                 verdict = _check_part(part, content)
+                self.has_formulas[part] = _FORMULA.search(content) is not None
             if verdict:
                 code, params = verdict
                 self.problems.append(problem(code, file=self.relpath, sheet=name, **params))
@@ -146,7 +150,10 @@ class Workbook:
             return found
         found = frozenset()
         part = self.sheet_parts.get(sheet)
-        if self.container == "xlsx" and part and self.archive is not None:
+        # Most typed returns hold no formula at all (noted when the sheet was loaded): then
+        # the sheet's XML is not inflated a second time.
+        if (self.container == "xlsx" and part and self.archive is not None
+                and self.has_formulas.get(part, True)):
             try:
                 xml = self.archive.read(part).decode("utf-8", "replace")
             except Exception:  # noqa: BLE001 - unreadable part: nothing to say about its cells
@@ -174,8 +181,9 @@ def _convert_legacy_text(sheet: Sheet) -> None:
     plain = _PLAIN
     # Most cells are numbers, blanks or texts seen before: set operations pass over them in C,
     # and only the rows holding a new non-ASCII text are looked at cell by cell.
-    new = {raw for row in sheet.rows for raw in row if type(raw) is str} - plain
-    new = {raw for raw in new if not raw.isascii()}
+    new = set(itertools.chain.from_iterable(sheet.rows))
+    new.difference_update(plain)
+    new = {raw for raw in new if type(raw) is str and not raw.isascii()}
     if not new:
         return
     for row in sheet.rows:
@@ -405,6 +413,7 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
+_FORMULA = re.compile(rb"<f[\s>/]")
 _ROW_100_OR_MORE = re.compile(rb' r="[A-Z]{0,3}[0-9]{3}')
 SMALL_SHEET_CELLS = 99 * 16_384
 assert SMALL_SHEET_CELLS <= MAX_GRID_CELLS
