@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
 
 from kcn_reports.textnorm import fold
 
@@ -42,25 +41,40 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return remark, numbering, trong_do
 
 
-class Term(NamedTuple):
+class Term:
     """One entry of a vocabulary: its key, the wording written in blank workbooks, other
-    spellings accepted, and the qualifiers that set it apart from a broader term."""
+    spellings accepted, and the qualifiers that set it apart from a broader term (a qualified
+    term's spellings match only alongside one of its qualifiers)."""
 
-    key: str
-    label: str
-    aliases: tuple[str, ...] = ()
-    qualifiers: tuple[str, ...] = ()
+    # A plain class: the definitions declare dozens of terms and every run imports them.
+    __slots__ = ("aliases", "key", "label", "qualifiers")
+
+    def __init__(self, key: str, label: str, aliases: tuple[str, ...] = (),
+                 qualifiers: tuple[str, ...] = ()) -> None:
+        self.key = key
+        self.label = label
+        self.aliases = aliases
+        self.qualifiers = qualifiers
+
+    def __repr__(self) -> str:
+        return f"Term({self.key!r}, {self.label!r})"
 
     @property
     def spellings(self) -> tuple[str, ...]:
         return (self.label, *self.aliases)
 
 
-class Match(NamedTuple):
+class Match:
     """What a text matched: a key, or None with the keys that tied (empty if nothing did)."""
 
-    key: str | None
-    tied: tuple[str, ...] = ()
+    __slots__ = ("key", "tied")
+
+    def __init__(self, key: str | None, tied: tuple[str, ...] = ()) -> None:
+        self.key = key
+        self.tied = tied
+
+    def __repr__(self) -> str:
+        return f"Match({self.key!r}, tied={self.tied!r})"
 
 
 def words(text: str, abbreviations: Mapping[str, str] = {}) -> tuple[str, ...]:  # noqa: B006 - read only
