@@ -119,13 +119,20 @@ def _light_values(rng: random.Random, i: int) -> tuple[list[tuple[str, object]],
     return identity, values
 
 
-def write_light_return(path: Path, rng: random.Random, i: int) -> None:
-    """One plain return: a single unstyled sheet of 70 rows, typed cell by cell."""
+def write_light_return(path: Path, rng: random.Random,
+                       i: int) -> tuple[list[tuple[str, object]], dict[str, object]]:
+    """One plain return: a single unstyled sheet of 70 rows, typed cell by cell. Returns what
+    was typed: (identity lines, indicator values by field key)."""
     import xlsxwriter
 
     from kcn_reports.formdef import INDICATORS
 
     identity, values = _light_values(rng, i)
+    footer: list[tuple[str, object]] = [
+        ("Người lập biểu", rng.choice(["Nguyễn Thị Hoa", "Trần Văn Nam", "Lê Thu Trang"])),
+        ("Điện thoại", f"0912 {rng.randint(100, 999)} {rng.randint(100, 999)}"),
+        ("Ngày lập", f"{rng.randint(1, 20):02d}/07/2016"),
+    ]
     book = xlsxwriter.Workbook(str(path), {"in_memory": True})
     ws = book.add_worksheet("Báo cáo")
     lines: list[list[object]] = [
@@ -152,9 +159,7 @@ def write_light_return(path: Path, rng: random.Random, i: int) -> None:
         ["- Số liệu lao động tính đến ngày cuối kỳ báo cáo."],
         ["- Doanh thu, nộp ngân sách tính theo triệu đồng."],
         [],
-        [f"Người lập biểu: {rng.choice(['Nguyễn Thị Hoa', 'Trần Văn Nam', 'Lê Thu Trang'])}"],
-        [f"Điện thoại: 0912 {rng.randint(100, 999)} {rng.randint(100, 999)}"],
-        [f"Ngày lập: {rng.randint(1, 20):02d}/07/2016"],
+        *([f"{label}: {value}"] for label, value in footer),
         [],
         [None, "NGƯỜI LẬP BIỂU", None, None, "GIÁM ĐỐC"],
         [None, "(Ký, ghi rõ họ tên)", None, None, "(Ký tên, đóng dấu)"],
@@ -167,6 +172,7 @@ def write_light_return(path: Path, rng: random.Random, i: int) -> None:
             if value is not None and value != "":
                 ws.write(r, c, value)
     book.close()
+    return identity + footer, values
 
 
 def make_light_corpus(folder: Path, n: int, seed: int = 1) -> list[Path]:
