@@ -100,6 +100,7 @@ def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None =
     ledger = Ledger(book.relpath)
     names = _sheet_names(book.sheet_names)
     latest = (today or dt.date.today()) + dt.timedelta(days=366)
+    left_out: dict[str, list[dict[str, Any]]] = {}
     for spec in SHEETS:
         name = names.get(spec.key)
         sheet = book.sheet(name) if name else None
@@ -107,10 +108,12 @@ def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None =
             ledger.problems.append(problem("ledger-sheet-missing", file=book.relpath,
                                            sheet_name=spec.name))
             continue
-        rows = _SheetReader(book.relpath, sheet, spec, zones, latest, ledger.problems).read()
+        reader = _SheetReader(book.relpath, sheet, spec, zones, latest, ledger.problems)
+        rows = reader.read()
         if rows is not None:
             ledger.rows[spec.key] = rows
-    _check_references(ledger)
+        left_out[spec.key] = reader.left_out
+    _check_references(ledger, names, left_out)
     return ledger
 
 
@@ -162,6 +165,7 @@ class _SheetReader:
         self.latest = latest
         self.problems = problems
         self.required = {c.key for c in spec.columns if c.required}
+        self.left_out: list[dict[str, Any]] = []  # what could be read of the rows left out
 
     def read(self) -> list[Row] | None:
         """The sheet's records, or None when its table is not there (reported)."""
@@ -231,6 +235,7 @@ class _SheetReader:
                 "ledger-row-skipped", file=self.relpath, sheet=self.sheet.name,
                 cell=failures[0].cell, field=self.spec.key, value="",
                 sheet_name=self.sheet.name, row=self.sheet.origin[0] + r + 1, reason=reason))
+            self.left_out.append(values)
             return None
         return Row(values, cells)
 
@@ -419,11 +424,15 @@ def _is_total(row: list[Any]) -> bool:
     return False
 
 
-def _check_references(ledger: Ledger) -> None:
-    """Names and tax codes that point nowhere, and impossible date pairs."""
+def _check_references(ledger: Ledger, names: dict[str, str],
+                      left_out: dict[str, list[dict[str, Any]]]) -> None:
+    """Names and tax codes that point nowhere. A row naming a cell or an enterprise whose own
+    row was left out gets no warning of its own: the row left out is already reported."""
     known_cells = {fold(r.values["name"]) for r in ledger.sheet("cells") if r.get("name")}
+    known_cells |= {fold(v["name"]) for v in left_out.get("cells", ()) if v.get("name")}
     known_tax = set(ledger.enterprises)
-    sheet_names = {s.key: s.name for s in SHEETS}
+    known_tax |= {v["tax_code"] for v in left_out.get("enterprises", ()) if v.get("tax_code")}
+    sheet_names = {s.key: names.get(s.key, s.name) for s in SHEETS}
     for row in ledger.sheet("movements"):
         if row.get("cell") and fold(row.values["cell"]) not in known_cells:
             ledger.problems.append(problem(

@@ -82,6 +82,8 @@ def clerks_ledger(path):
         23: [8, "31/02/2016", "Chi bộ Cơ quan Ban quản lý", "Từ trần", 1, None, None],
         24: [9, dt.datetime(2016, 9, 1), "Chi bộ Cơ quan Ban quản lý", "Chuyển đến, chuyển đi", 1,
              None, None],
+        # The cell of row 10 of "Chi bộ" (left out there): this row is still a good record.
+        25: [10, dt.datetime(2016, 3, 1), "Chi bộ Công ty Cũ", "Chuyển đến", 3, None, None],
         26: [None, "Tổng cộng", None, None, 15, None, None],
         28: [None, None, None, None, None, "Người lập sổ", None],
         29: [None, None, None, None, None, "(ký, ghi rõ họ tên)", None],
@@ -181,6 +183,8 @@ def test_every_good_movement_read_in_the_clerks_words(checked):
          "tax_code": None, "note": None},
         {"date": D(2016, 6, 1), "cell": "Chi bộ Các doanh nghiệp", "type": "transferred_out",
          "count": 1, "tax_code": None, "note": None},
+        {"date": D(2016, 3, 1), "cell": "Chi bộ Công ty Cũ", "type": "transferred_in", "count": 3,
+         "tax_code": None, "note": None},
     ]
     # Under the two-line header: "Hình thức" and "Số lượng" sit under the merged "Biến động".
     assert rows[0].cells == {"date": "B15", "cell": "C15", "type": "D15", "count": "E15",
@@ -238,6 +242,8 @@ def test_rows_left_out_are_listed_with_their_reason(checked):
     assert "Hội nghị" in skipped[("Hoạt động", "C7")]
     assert "Xây dựng tổ chức đảng" in skipped[("Chỉ tiêu", "B11")]
     assert all(p.severity == "warning" for p in problems if p.code == "ledger-row-skipped")
+    # Row 25 names the cell whose own row (Chi bộ, row 10) was left out: reported once, there.
+    assert not [p for p in problems if p.code == "ledger-unknown-cell"]
 
 
 def test_each_bad_value_is_located_with_what_was_expected(checked):
@@ -267,13 +273,13 @@ def test_titles_numbers_totals_headings_and_signatures_are_not_records(checked):
 
 def test_party_figures_come_from_the_good_rows(checked):
     """Worked by hand from the good rows: 2016 admissions are rows 18 (2) and 19 (4); row 22
-    (an admission whose count reads "hai") is left out. One training class against a target of
-    two; 2 + 4 = 6 admitted against 50."""
+    (an admission whose count reads "hai") is left out. 2016 transfers in: row 25 (3). One
+    training class against a target of two; 2 + 4 = 6 admitted against 50."""
     _, report = checked
     period = ReportPeriod(ANNUAL, D(2015, 12, 31), D(2016, 12, 31))
     context = build_context(report, SETTINGS, period, TODAY)
     assert context["party"]["admitted"] == 6
-    assert context["party"]["transferred_in"] == 0
+    assert context["party"]["transferred_in"] == 3  # row 25
     assert context["party"]["mobilised_transfer"] == 3
     targets = {t["name"]: (t["target"], t["achieved"]) for t in context["targets"]}
     assert targets["Kết nạp đảng viên"] == (50, 6)
