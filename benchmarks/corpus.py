@@ -150,7 +150,8 @@ def write_light_return(path: Path, rng: random.Random,
     for spec in INDICATORS:
         if spec.section != section:
             section = spec.section
-            lines.append([section])  # typed across the table from its first cell
+            numeral, _, heading = section.partition(". ")
+            lines.append([numeral, heading])  # "III" | "TỔ CHỨC ĐẢNG, ĐẢNG VIÊN"
         number += 1
         lines.append([number, spec.label, spec.code, spec.unit, values[spec.key]])
     lines += [
