@@ -76,7 +76,7 @@ class Ledger:
                 if r.get("year") == year and r.get("target") and r.get("value") is not None}
 
 
-__all__ = ["VOCABULARIES", "Ledger", "Row", "cells_at", "read_ledger"]
+__all__ = ["VOCABULARIES", "Ledger", "Row", "cells_at", "ledger_sheets", "read_ledger"]
 
 
 @functools.cache
@@ -98,7 +98,7 @@ def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None =
     warning for the value, one more saying the row was left out), a sheet or a required column
     not found leaves that sheet out (an error). The rest of the workbook is used."""
     ledger = Ledger(book.relpath)
-    names = _sheet_names(book.sheet_names)
+    names = ledger_sheets(book.sheet_names)
     latest = (today or dt.date.today()) + dt.timedelta(days=366)
     left_out: dict[str, list[dict[str, Any]]] = {}
     for spec in SHEETS:
@@ -117,9 +117,10 @@ def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None =
     return ledger
 
 
-def _sheet_names(names: list[str]) -> dict[str, str]:
-    """Sheet key -> the workbook's sheet: its own name first, else the office's wording
-    ("Danh sách doanh nghiệp", "Biến động ĐV")."""
+def ledger_sheets(names: list[str]) -> dict[str, str]:
+    """Sheet key -> the workbook's sheet of that name: the definition's own name first, else
+    the office's wording ("Danh sách doanh nghiệp", "Biến động ĐV"). Also tells a Sổ theo dõi
+    from other workbooks by how many of its sheets are there."""
     found: dict[str, str] = {}
     exact = {fold(spec.name): spec.key for spec in SHEETS}
     for name in names:

@@ -131,3 +131,15 @@ def test_numbering_and_remarks_are_taken_off():
 def test_a_spelling_given_to_two_terms_is_a_definition_error():
     with pytest.raises(ValueError, match="two terms"):
         Vocabulary([Term("a", "Kết nạp"), Term("b", "Kết nạp mới", ("kết nạp",))])
+
+
+def test_the_offices_sheet_names():
+    from kcn_reports.ledger import ledger_sheets
+
+    found = ledger_sheets(["Hướng dẫn", "DS chi bộ", "Biến động ĐV", "Các hoạt động",
+                           "Danh sách doanh nghiệp", "Chỉ tiêu năm", "Chi bộ doanh nghiệp"])
+    assert found == {"cells": "DS chi bộ", "movements": "Biến động ĐV",
+                     "activities": "Các hoạt động", "enterprises": "Danh sách doanh nghiệp",
+                     "targets": "Chỉ tiêu năm"}
+    # The definition's own name wins over a wording of it.
+    assert ledger_sheets(["Danh sách chi bộ", "Chi bộ"]) == {"cells": "Chi bộ"}
