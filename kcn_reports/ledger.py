@@ -100,7 +100,7 @@ def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None =
     ledger = Ledger(book.relpath)
     names = ledger_sheets(book.sheet_names)
     latest = (today or dt.date.today()) + dt.timedelta(days=366)
-    left_out: dict[str, list[dict[str, Any]]] = {}
+    left_out: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     for spec in SHEETS:
         name = names.get(spec.key)
         sheet = book.sheet(name) if name else None
@@ -166,7 +166,8 @@ class _SheetReader:
         self.latest = latest
         self.problems = problems
         self.required = {c.key for c in spec.columns if c.required}
-        self.left_out: list[dict[str, Any]] = []  # what could be read of the rows left out
+        # (sheet row, what could be read of it) of the rows left out
+        self.left_out: list[tuple[int, dict[str, Any]]] = []
 
     def read(self) -> list[Row] | None:
         """The sheet's records, or None when its table is not there (reported)."""
@@ -236,7 +237,7 @@ class _SheetReader:
                 "ledger-row-skipped", file=self.relpath, sheet=self.sheet.name,
                 cell=failures[0].cell, field=self.spec.key, value="",
                 sheet_name=self.sheet.name, row=self.sheet.origin[0] + r + 1, reason=reason))
-            self.left_out.append(values)
+            self.left_out.append((self.sheet.origin[0] + r + 1, values))
             return None
         return Row(values, cells)
 
@@ -426,19 +427,33 @@ def _is_total(row: list[Any]) -> bool:
 
 
 def _check_references(ledger: Ledger, names: dict[str, str],
-                      left_out: dict[str, list[dict[str, Any]]]) -> None:
-    """Names and tax codes that point nowhere. A row naming a cell or an enterprise whose own
-    row was left out gets no warning of its own: the row left out is already reported."""
-    known_cells = {fold(r.values["name"]) for r in ledger.sheet("cells") if r.get("name")}
-    known_cells |= {fold(v["name"]) for v in left_out.get("cells", ()) if v.get("name")}
-    known_tax = set(ledger.enterprises)
-    known_tax |= {v["tax_code"] for v in left_out.get("enterprises", ()) if v.get("tax_code")}
+                      left_out: dict[str, list[tuple[int, dict[str, Any]]]]) -> None:
+    """Names and tax codes that point nowhere. A cell or an enterprise whose own row was left
+    out is not "unknown" (its row is reported); the movements of a cell left out are not
+    counted either, which is said once for the cell."""
     sheet_names = {s.key: names.get(s.key, s.name) for s in SHEETS}
+    known_cells = {fold(r.values["name"]) for r in ledger.sheet("cells") if r.get("name")}
+    cells_left_out = {fold(v["name"]): (row, v["name"]) for row, v in left_out.get("cells", ())
+                      if v.get("name") and fold(v["name"]) not in known_cells}
+    known_tax = set(ledger.enterprises)
+    known_tax |= {v["tax_code"] for _, v in left_out.get("enterprises", ()) if v.get("tax_code")}
+    uncounted: dict[str, list[Row]] = {}
     for row in ledger.sheet("movements"):
-        if row.get("cell") and fold(row.values["cell"]) not in known_cells:
-            ledger.problems.append(problem(
-                "ledger-unknown-cell", file=ledger.relpath, sheet=sheet_names["movements"],
-                cell=row.cells.get("cell", ""), field="movements.cell", value=row.values["cell"]))
+        name = fold(row.get("cell") or "")
+        if not name or name in known_cells:
+            continue
+        if name in cells_left_out:
+            uncounted.setdefault(name, []).append(row)
+            continue
+        ledger.problems.append(problem(
+            "ledger-unknown-cell", file=ledger.relpath, sheet=sheet_names["movements"],
+            cell=row.cells.get("cell", ""), field="movements.cell", value=row.values["cell"]))
+    for name, rows in uncounted.items():
+        sheet_row, shown = cells_left_out[name]
+        ledger.problems.append(problem(
+            "ledger-cell-left-out", file=ledger.relpath, sheet=sheet_names["movements"],
+            cell=rows[0].cells.get("cell", ""), field="movements.cell", value=shown,
+            sheet_name=sheet_names["cells"], row=sheet_row, count=len(rows)))
     for key in ("cells", "movements", "activities"):
         for row in ledger.sheet(key):
             tax = row.get("tax_code")

@@ -148,6 +148,8 @@ CATALOG: dict[str, Kind] = {
                                   "Ghi rõ một giá trị trong danh sách thả xuống."),
     "ledger-row-skipped": Kind(WARNING, "Sheet \"{sheet_name}\", dòng {row} bị bỏ qua, không được tính vào số liệu: {reason}.",
                                "Sửa các ô được nêu; các dòng khác của Sổ theo dõi vẫn được dùng."),
+    "ledger-cell-left-out": Kind(WARNING, "Chi bộ \"{value}\" bị bỏ qua ở sheet \"{sheet_name}\" (dòng {row}), nên {count} dòng biến động của chi bộ này cũng không được tính.",
+                                 "Sửa dòng của chi bộ ở sheet Chi bộ; các biến động của chi bộ sẽ được tính lại."),
     "ledger-unknown-cell": Kind(WARNING, "Chi bộ \"{value}\" không có trong sheet Chi bộ.",
                                 "Ghi đúng tên chi bộ như trong sheet Chi bộ."),
     "ledger-date-out-of-range": Kind(WARNING, "Ngày {value} nằm ngoài khoảng hợp lý ({low}–{high}).",

@@ -10,11 +10,11 @@ import json
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from helpers import SETTINGS
+from helpers import AS_TYPED, SETTINGS, fill
 
 from kcn_reports.check import ACCEPTED, REJECTED, check_inputs
 from kcn_reports.cli import cli
-from kcn_reports.figures import ANNUAL, ReportPeriod, build_context
+from kcn_reports.figures import ANNUAL, build_context, report_period
 
 D = dt.date
 TODAY = D(2016, 11, 26)
@@ -154,6 +154,7 @@ def checked(tmp_path_factory):
     inputs = tmp_path_factory.mktemp("clerk") / "inputs"
     inputs.mkdir()
     clerks_ledger(inputs / "So theo doi 2016.xlsx")
+    fill(inputs / "ab.xlsx", AS_TYPED)  # one return, for a report of the year to be made
     return inputs, check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
 
 
@@ -242,7 +243,7 @@ def test_rows_left_out_are_listed_with_their_reason(checked):
     assert "Hội nghị" in skipped[("Hoạt động", "C7")]
     assert "Xây dựng tổ chức đảng" in skipped[("Chỉ tiêu", "B11")]
     assert all(p.severity == "warning" for p in problems if p.code == "ledger-row-skipped")
-    # Row 25 names the cell whose own row (Chi bộ, row 10) was left out: reported once, there.
+    # Row 25 names the cell whose own row (Chi bộ, row 10) was left out: not "unknown".
     assert not [p for p in problems if p.code == "ledger-unknown-cell"]
 
 
@@ -272,18 +273,25 @@ def test_titles_numbers_totals_headings_and_signatures_are_not_records(checked):
 
 
 def test_party_figures_come_from_the_good_rows(checked):
-    """Worked by hand from the good rows: 2016 admissions are rows 18 (2) and 19 (4); row 22
-    (an admission whose count reads "hai") is left out. 2016 transfers in: row 25 (3). One
-    training class against a target of two; 2 + 4 = 6 admitted against 50."""
+    """Worked by hand from the good rows: 2016 admissions are rows 18 (2, Chi bộ Công ty A&B)
+    and 19 (4, Chi bộ Các doanh nghiệp); row 22 (an admission whose count reads "hai") is left
+    out. Row 25 (3 transferred in) belongs to the cell whose own row was left out, so it is not
+    counted either, and a warning says so. One training class against a target of two;
+    2 + 4 = 6 admitted against 50."""
     _, report = checked
-    period = ReportPeriod(ANNUAL, D(2015, 12, 31), D(2016, 12, 31))
-    context = build_context(report, SETTINGS, period, TODAY)
-    assert context["party"]["admitted"] == 6
-    assert context["party"]["transferred_in"] == 3  # row 25
-    assert context["party"]["mobilised_transfer"] == 3
-    targets = {t["name"]: (t["target"], t["achieved"]) for t in context["targets"]}
-    assert targets["Kết nạp đảng viên"] == (50, 6)
-    assert targets["Lớp bồi dưỡng nhận thức về Đảng (lớp)"] == (2, 1)
+    period = report_period(ANNUAL, SETTINGS, report, year=2016, today=TODAY)
+    context = build_context(report, SETTINGS, period)
+    assert context.party.admitted == 6
+    assert context.party.transferred_in == 0
+    assert context.party.mobilised_transfer == 3
+    assert context.training.classes == 1 and context.training.attendees == 45
+    targets = {t.key: (t.target, t.achieved) for t in context.targets}
+    assert targets["admissions"] == (50, 6)
+    assert targets["training_classes_max"] == (2, 1)
+    [note] = [p for p in ledger_file(report).problems if p.code == "ledger-cell-left-out"]
+    assert note.sheet == "Biến động đảng viên" and note.cell == "C25"
+    assert "Chi bộ Công ty Cũ" in note.message and "dòng 10" in note.message
+    assert "1 dòng biến động" in note.message
 
 
 def test_check_json_screen_and_problem_list_name_the_rows_left_out(checked, tmp_path):
