@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -34,6 +35,7 @@ from kcn_reports.formdef import (
     Kind,
     Period,
 )
+from kcn_reports.formmeta import ZONES_MARKER, ZONES_ROW, zones_digest, zones_row
 from kcn_reports.xlsx_lists import DropdownLists
 
 TEMPLATE_SHEET = "Báo cáo"
@@ -44,6 +46,8 @@ DEFAULT_RECIPIENT = "Đảng ủy Các Khu công nghiệp; Ban Quản lý các K
 FONT = "Times New Roman"
 FONT_SIZE = 12
 INPUT_FILL = "#FFF2CC"  # light yellow: "type here"
+LOCKED_FILL = "#E7E6E6"  # grey: filled in by the office, not to be changed
+REFERENCE_FILL = "#EDEDED"  # the previous period's values, for reference only
 HEADER_FILL = "#D9D9D9"
 SECTION_FILL = "#F2F2F2"
 YES, NO = "Có", "Không"
@@ -59,6 +63,9 @@ TABLE_LAYOUT: tuple[tuple[str, float], ...] = (
     ("value", 15),
     ("note", 16),
 )
+# A pre-filled form adds the previous return's values right of the input column, so a reader
+# that takes the column after "Đơn vị tính" still finds this period's input there.
+PREVIOUS_COLUMN: tuple[str, float] = ("previous", 17)
 COL = {key: index for index, (key, _) in enumerate(TABLE_LAYOUT)}
 LAST_COL = len(TABLE_LAYOUT) - 1
 # The identity block reuses the table's grid: marker in the STT column, label in the "Chỉ tiêu"
@@ -69,6 +76,36 @@ IDENTITY_INPUT_COL = COL["code"]
 
 LINE_HEIGHT = 16.5  # points per line of 12 pt Times New Roman
 TITLE_LINE_HEIGHT = 19.5  # points per line of the 14 pt title
+
+
+@dataclass(frozen=True)
+class FormFill:
+    """What the office writes into a form before sending it: the period being collected and,
+    for one enterprise's form, its identity (locked) and its previous return (shown beside the
+    input column for reference)."""
+
+    period: Period | None = None
+    identity: Mapping[str, str] = field(default_factory=dict)  # field key -> text, locked
+    previous: Mapping[str, Any] | None = None  # indicator key -> value of the previous return
+    previous_period: Period | None = None
+
+    @property
+    def table(self) -> tuple[tuple[str, float], ...]:
+        """The indicator table's columns for this form."""
+        if self.previous is None:
+            return TABLE_LAYOUT
+        at = COL["value"] + 1
+        return (*TABLE_LAYOUT[:at], PREVIOUS_COLUMN, *TABLE_LAYOUT[at:])
+
+    def value_header(self) -> str:
+        """"Số liệu" in a blank form; with the period named in a form made for one enterprise,
+        so the input column says which period it holds."""
+        base = TABLE_COLUMNS["value"][0]
+        return f"{base} {self.period.label}" if self.identity and self.period else base
+
+    def previous_header(self) -> str:
+        period = f" ({self.previous_period.label})" if self.previous_period else ""
+        return f"Kỳ trước{period} – tham khảo"
 
 
 @dataclass(frozen=True)
@@ -169,10 +206,6 @@ def _lines(text: str, width: float) -> int:
     return max(1, sum(math.ceil(max(len(part), 1) / per_line) for part in text.split("\n")))
 
 
-def _span_width(first: int, last: int) -> float:
-    return sum(width for _, width in TABLE_LAYOUT[first:last + 1])
-
-
 class _Formats:
     """All cell formats of the workbook, built once."""
 
@@ -206,6 +239,16 @@ class _Formats:
         self.para = fmt(text_wrap=True, valign="top")
         self.cell_top = fmt(text_wrap=True, valign="top", **border)
         self.cell_top_center = fmt(text_wrap=True, valign="top", align="center", **border)
+        self.identity_locked = fmt(bg_color=LOCKED_FILL, align="left", bottom=1,
+                                   bottom_color="#808080", text_wrap=True, num_format="@")
+        self.th_reference = fmt(bold=True, italic=True, align="center", text_wrap=True,
+                                bg_color=HEADER_FILL, **border)
+        reference = {"italic": True, "bg_color": REFERENCE_FILL, "font_color": "#404040",
+                     **border}
+        self.reference_number = fmt(align="right", **reference)
+        self.reference_integer = fmt(align="right", num_format="#,##0", **reference)
+        self.reference_date = fmt(align="center", num_format="dd/mm/yyyy", **reference)
+        self.reference_text = fmt(align="center", text_wrap=True, **reference)
 
         # Input cells: unlocked, light yellow; the number format follows the field's kind.
         number_formats = {
@@ -290,13 +333,36 @@ def _add_validation(ws: xlsxwriter.worksheet.Worksheet, row: int, first_col: int
         raise ValueError(f"data validation rejected for row {row + 1}: {options}")
 
 
+def _write_reference(ws: xlsxwriter.worksheet.Worksheet, row: int, col: int, fld: Field,
+                     value: Any, fmt: _Formats) -> None:
+    """One value of the previous return, as the enterprise would have typed it."""
+    if value is None or value == "":
+        ws.write_blank(row, col, None, fmt.reference_text)
+    elif fld.kind is Kind.YESNO:
+        ws.write_string(row, col, YES if value else NO, fmt.reference_text)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt.reference_date)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        style = fmt.reference_integer if fld.kind is Kind.INTEGER else fmt.reference_number
+        ws.write_number(row, col, value, style)
+    else:
+        ws.write_string(row, col, str(value), fmt.reference_text)
+
+
 def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: DropdownLists,
-                      zones: Sequence[str], periods: Sequence[str], recipient: str) -> None:
+                      zones: Sequence[str], periods: Sequence[str], recipient: str,
+                      fill: FormFill) -> None:
     lay = _layout()
-    for index, (_, width) in enumerate(TABLE_LAYOUT):
+    table = fill.table
+    COL = {key: index for index, (key, _) in enumerate(table)}  # noqa: N806 - shadows the default
+    LAST_COL = len(table) - 1  # noqa: N806
+    for index, (_, width) in enumerate(table):
         ws.set_column(index, index, width)
     left_last = LABEL_COL  # the left header block spans the STT and "Chỉ tiêu" columns
     right_first = left_last + 1
+
+    def span_width(first: int, last: int) -> float:
+        return sum(width for _, width in table[first:last + 1])
 
     # Header block.
     ws.merge_range(lay.form_code, right_first, lay.form_code, LAST_COL, FORM_CODE,
@@ -308,7 +374,7 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
                    "Độc lập - Tự do - Hạnh phúc", fmt.motto)
 
     # Title and addressee.
-    full_width = _span_width(0, LAST_COL)
+    full_width = span_width(0, LAST_COL)
     ws.merge_range(lay.title, 0, lay.title, LAST_COL, FORM_TITLE, fmt.title)
     # 14 pt bold capitals are about 1.6 times as wide as the 12 pt text the estimate assumes.
     ws.set_row(lay.title, TITLE_LINE_HEIGHT * _lines(FORM_TITLE, full_width / 1.6) + 6)
@@ -317,15 +383,22 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
     ws.set_row(lay.recipient, LINE_HEIGHT * _lines(f"Kính gửi: {recipient}", full_width))
 
     # Identity block: "* | Label: | input merged to the right edge".
-    label_width = _span_width(LABEL_COL, LABEL_COL)
+    label_width = span_width(LABEL_COL, LABEL_COL)
     for fld in IDENTITY:
         row = lay.identity[fld.key]
         if fld.required:
             ws.write_string(row, MARK_COL, "*", fmt.mark)
         ws.write_string(row, LABEL_COL, f"{fld.label}:", fmt.label)
-        cell_fmt = fmt.identity_input(fld.kind)
-        ws.merge_range(row, IDENTITY_INPUT_COL, row, LAST_COL, "", cell_fmt)
         ws.set_row(row, max(LINE_HEIGHT * _lines(f"{fld.label}:", label_width), 20))
+        if fld.key in fill.identity:
+            # Filled in by the office from its Sổ theo dõi: locked, so the return names the
+            # enterprise exactly as the office knows it.
+            ws.merge_range(row, IDENTITY_INPUT_COL, row, LAST_COL, fill.identity[fld.key] or "",
+                           fmt.identity_locked)
+            continue
+        preset = fill.period.label if fld.kind is Kind.PERIOD and fill.period else ""
+        ws.merge_range(row, IDENTITY_INPUT_COL, row, LAST_COL, preset,
+                       fmt.identity_input(fld.kind))
         options = _validation(fld, zones, periods, lists)
         if options:
             _add_validation(ws, row, IDENTITY_INPUT_COL, LAST_COL, options)
@@ -339,8 +412,15 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
 
     # Indicator table.
     for key, col in COL.items():
-        ws.write_string(lay.table_header, col, TABLE_COLUMNS[key][0], fmt.th)
-    ws.set_row(lay.table_header, 24)
+        if key == "previous":
+            ws.write_string(lay.table_header, col, fill.previous_header(), fmt.th_reference)
+        elif key == "value":
+            ws.write_string(lay.table_header, col, fill.value_header(), fmt.th)
+        else:
+            ws.write_string(lay.table_header, col, TABLE_COLUMNS[key][0], fmt.th)
+    header_lines = max(_lines(fill.previous_header(), PREVIOUS_COLUMN[1]) if fill.previous
+                       is not None else 1, _lines(fill.value_header(), table[COL["value"]][1]))
+    ws.set_row(lay.table_header, max(24, LINE_HEIGHT * header_lines + 4))
     row = lay.table_header + 1
     number = 0
     for kind, item in lay.table_rows:
@@ -358,8 +438,10 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
         ws.write_string(row, COL["unit"], fld.unit, fmt.cell_center)
         ws.write_blank(row, COL["value"], None, fmt.value_input(fld.kind))
         ws.write_blank(row, COL["note"], None, fmt.cell_note)
-        lines = max(_lines(fld.label, TABLE_LAYOUT[COL["label"]][1]),
-                    _lines(fld.unit, TABLE_LAYOUT[COL["unit"]][1]))
+        if fill.previous is not None:
+            _write_reference(ws, row, COL["previous"], fld, fill.previous.get(fld.key), fmt)
+        lines = max(_lines(fld.label, table[COL["label"]][1]),
+                    _lines(fld.unit, table[COL["unit"]][1]))
         ws.set_row(row, max(LINE_HEIGHT * lines + 3, 20))
         options = _validation(fld, zones, periods, lists)
         if options:
@@ -367,8 +449,11 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
         row += 1
 
     # Footnote, date line and signatures.
-    footnote = ("Ghi chú: Chỉ ghi số vào cột \"Số liệu\", không ghi kèm đơn vị tính; "
-                "xem cách ghi từng chỉ tiêu tại sheet \"" + INSTRUCTIONS_SHEET + "\".")
+    footnote = (f"Ghi chú: Chỉ ghi số vào cột \"{fill.value_header()}\", không ghi kèm đơn vị "
+                f"tính; xem cách ghi từng chỉ tiêu tại sheet \"{INSTRUCTIONS_SHEET}\".")
+    if fill.previous is not None:
+        footnote += (f" Cột \"{fill.previous_header()}\" là số liệu doanh nghiệp đã báo cáo kỳ "
+                     "trước, chỉ để đối chiếu: không sửa, không ghi số liệu kỳ này vào cột đó.")
     ws.merge_range(lay.footnote, 0, lay.footnote, LAST_COL, footnote, fmt.note)
     ws.set_row(lay.footnote, LINE_HEIGHT * _lines(footnote, full_width * 1.1))
     ws.merge_range(lay.date_line, right_first, lay.date_line, LAST_COL,
@@ -396,14 +481,15 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
 
 
 def _write_instructions(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats,
-                        zones: Sequence[str], issuing_body: str, recipient: str) -> None:
+                        zones: Sequence[str], issuing_body: str, recipient: str,
+                        period: Period | None = None) -> None:
     widths = (8, 44, 20, 10, 62)
     for index, width in enumerate(widths):
         ws.set_column(index, index, width)
     last_col = len(widths) - 1
     full = sum(widths)
     half, year = _snapshot_ddmm(PERIOD_HALF), _snapshot_ddmm(PERIOD_YEAR)
-    sample_year = dt.date.today().year
+    sample_year = period.year if period else dt.date.today().year
     half_label = Period(PERIOD_HALF, sample_year).label
     year_label = Period(PERIOD_YEAR, sample_year).label
     yesno_codes = ", ".join(f.code for f in INDICATORS if f.kind is Kind.YESNO and f.code)
@@ -483,9 +569,17 @@ def write_blank_form(
     issuing_body: str = DEFAULT_ISSUING_BODY,
     recipient: str = DEFAULT_RECIPIENT,
     years: Sequence[int] | None = None,
+    fill: FormFill | None = None,
 ) -> None:
-    """Write the blank enterprise form (.xlsx) with dropdowns for `zones` and `years`."""
-    periods = period_choices(list(years) if years is not None else _default_years())
+    """Write the enterprise form (.xlsx) with dropdowns for `zones` and `years`; `fill` presets
+    the period or makes it one enterprise's form (see `FormFill`)."""
+    fill = fill or FormFill()
+    if years is None:
+        years = ([fill.period.year - 1, fill.period.year, fill.period.year + 1] if fill.period
+                 else _default_years())
+    periods = period_choices(list(years))
+    if fill.period is not None and fill.period.label not in periods:
+        periods.append(fill.period.label)
     book = xlsxwriter.Workbook(
         str(path),
         {"default_format_properties": {"font_name": FONT, "font_size": FONT_SIZE}},
@@ -499,10 +593,13 @@ def write_blank_form(
         hidden.write_string(0, 0, VERSION_MARKER)
         hidden.write_string(0, 1, FORM_VERSION)
         hidden.write_string(1, 1, FORM_CODE)
-        lists = DropdownLists(hidden, VERSION_SHEET, first_col=3)  # A:B hold the version marker
+        # The zone list offered, so a return made from an outdated form can be told (formmeta).
+        for col, text in enumerate(zones_row(zones)):
+            hidden.write_string(ZONES_ROW, col, text)
+        lists = DropdownLists(hidden, VERSION_SHEET, first_col=3)  # A:C hold the markers
 
-        _write_form_sheet(form, fmt, lists, zones, periods, recipient)
-        _write_instructions(instructions, fmt, zones, issuing_body, recipient)
+        _write_form_sheet(form, fmt, lists, zones, periods, recipient, fill)
+        _write_instructions(instructions, fmt, zones, issuing_body, recipient, fill.period)
         hidden.hide()
         hidden.protect("")
 
@@ -515,5 +612,6 @@ def write_blank_form(
         })
         # Read from the zip without parsing a sheet; the hidden sheet is the fallback.
         book.set_custom_property(VERSION_MARKER, FORM_VERSION)
+        book.set_custom_property(ZONES_MARKER, zones_digest(zones))
     finally:
         book.close()

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kcn_reports import record
+from kcn_reports.collection import expected_enterprises
 from kcn_reports.discover import InputFile, discover
 from kcn_reports.formdef import Period
+from kcn_reports.formmeta import zone_list_problems
 from kcn_reports.ledger import Ledger, cells_at, read_ledger
 from kcn_reports.outcome import (
     ACCEPTED,
@@ -27,11 +30,13 @@ from kcn_reports.outcome import (
     CheckReport,
     Completeness,
     FileOutcome,
+    RejectedReturn,
     ZoneCompleteness,
 )
 from kcn_reports.parse import FORM, LEDGER, OTHER, FormReturn, classify, read_form
 from kcn_reports.problems import ERROR, Problem, has_errors, problem
 from kcn_reports.settings import Settings
+from kcn_reports.textnorm import fold
 from kcn_reports.validate import outliers, validate_form
 from kcn_reports.workers import CRASHED, TIMED_OUT, run_isolated
 
@@ -81,7 +86,8 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
                            mtime=item.mtime)
     else:
         form = read_form(book, settings.zones)
-        problems = [*book.problems, *form.problems, *validate_form(form, today)]
+        problems = [*book.problems, *form.problems, *validate_form(form, today),
+                    *zone_list_problems(book, settings.zones, form)]
         outcome = FileOutcome(item.relpath, FORM, ACCEPTED, "", problems, form, item.mtime)
     outcome.reject_if_errors()
     return outcome
@@ -123,21 +129,31 @@ def check_inputs(inputs: Path, settings: Settings,
     if cache is not None:
         cache.close()
     outcomes.sort(key=lambda f: f.relpath)
-    _mark_superseded(outcomes)
     report = CheckReport(inputs, outcomes)
+    report.ledger = _choose_ledger(outcomes, settings)
+    mark_superseded(outcomes, report.ledger)
     forms = report.accepted_forms()
     for relpath, found_problems in outliers(forms).items():
         next(f for f in outcomes if f.relpath == relpath).problems.extend(found_problems)
-    report.period = period or max((f.values["period"] for f in forms),
-                                  key=lambda p: p.snapshot, default=None)
-    report.ledger = _choose_ledger(outcomes, settings)
+    report.period = period or _latest_period(outcomes)
     if report.ledger is None:
         report.general.append(problem("ledger-missing"))
     if report.ledger is not None and report.period is not None:
         report.completeness = completeness(report.ledger, report.accepted_forms(report.period),
-                                           report.period, settings)
+                                           report.period, settings, report.files)
         _cross_check(report)
     return report
+
+
+def _latest_period(outcomes: list[FileOutcome]) -> Period | None:
+    """The latest period among the accepted returns; with none accepted yet, among the returns
+    that were sent and rejected, so who has sent what is still told."""
+    for wanted in (ACCEPTED, REJECTED):
+        periods = [f.period for f in outcomes if f.outcome == wanted and f.kind == FORM
+                   and isinstance(f.period, Period)]
+        if periods:
+            return max(periods, key=lambda p: p.snapshot)
+    return None
 
 
 def _crash_codes(outcome: FileOutcome) -> bool:
@@ -177,20 +193,98 @@ def _crash_outcome(item: InputFile, detail: str, limit: int = 0) -> FileOutcome:
     return FileOutcome(item.relpath, "", REJECTED, prob.message, [prob], mtime=item.mtime)
 
 
-def _mark_superseded(outcomes: list[FileOutcome]) -> None:
-    """Several accepted returns for one tax code and period: the latest is used."""
+def mark_superseded(outcomes: list[FileOutcome], ledger: Ledger | None = None) -> None:
+    """Corrected resends: for each enterprise and period the newest return (by Ngày lập, then
+    file time) decides, and every older one, accepted or rejected, is superseded and names it.
+
+    A return whose tax code cannot be read is tied to its enterprise by name when that is
+    unambiguous; otherwise it stays as it is, with a warning saying why."""
+    returns = [o for o in outcomes if o.kind == FORM and o.form is not None
+               and o.outcome in (ACCEPTED, REJECTED)]
+    identify_enterprises(returns, ledger)
     groups: dict[tuple[str, str], list[FileOutcome]] = defaultdict(list)
-    for outcome in outcomes:
-        if outcome.outcome == ACCEPTED and outcome.tax_code and outcome.period:
-            groups[(outcome.tax_code, outcome.period.key)].append(outcome)
+    for outcome in returns:
+        if outcome.enterprise and outcome.period:
+            groups[(outcome.enterprise, outcome.period.key)].append(outcome)
     for group in groups.values():
         if len(group) < 2:
             continue
         group.sort(key=_recency, reverse=True)
         latest = group[0]
         for older in group[1:]:
+            reason = f"Đã có báo cáo mới hơn cùng kỳ: {latest.relpath}"
+            errors = sum(p.severity == ERROR for p in older.problems)
+            if errors:
+                reason += f"; {errors} lỗi của tệp này không cần sửa nữa"
+            if latest.outcome == REJECTED:
+                reason += "; bản mới hơn bị loại, đang chờ doanh nghiệp sửa"
             older.outcome = SUPERSEDED
-            older.reason = f"Đã có báo cáo mới hơn cùng kỳ: {latest.relpath}."
+            older.reason = reason + "."
+
+
+# Words of an enterprise name that tell it apart from no other: its legal form, "Việt Nam".
+_NAME_NOISE = re.compile(
+    r"\b(cong ty|cty|tnhh|trach nhiem huu han|co phan|cp|mot thanh vien|hai thanh vien|mtv|"
+    r"chi nhanh|tap doan|viet nam|vn|limited|ltd|co|company|corporation|corp|jsc|inc)\b")
+
+
+def name_key(name: str) -> str:
+    """An enterprise name as compared across files: folded, without its legal form."""
+    return " ".join(_NAME_NOISE.sub(" ", fold(name)).split())
+
+
+def identify_enterprises(returns: Sequence[FileOutcome], ledger: Ledger | None) -> None:
+    """Set each return's enterprise: its tax code, or (when unreadable) the only enterprise of
+    the Sổ theo dõi, else of the other returns, whose name and zone match."""
+    def index(pairs: list[tuple[str, str, str]]) -> dict[str, set[tuple[str, str, str]]]:
+        found: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
+        for tax, name, zone in pairs:
+            if name_key(name):
+                found[name_key(name)].add((tax, name, zone))
+        return found
+
+    listed = index([(str(tax), str(row.get("name") or ""), str(row.get("zone") or ""))
+                    for tax, row in (ledger.enterprises.items() if ledger else ())])
+    sent = index([(o.tax_code, str(o.form.values.get("name") or ""),
+                   str(o.form.values.get("zone") or ""))
+                  for o in returns if o.tax_code and o.form is not None])
+    for outcome in returns:
+        outcome.enterprise = outcome.tax_code
+        if outcome.enterprise or outcome.form is None:
+            continue
+        form = outcome.form
+        name = str(form.values.get("name") or "")
+        zone = form.values.get("zone")
+        key = name_key(name)
+        candidates: set[tuple[str, str, str]] = set()
+        for source in (listed, sent):
+            found = source.get(key, set()) if key else set()
+            if len({tax for tax, _, _ in found}) > 1 and zone:
+                found = {c for c in found if c[2] == zone} or found
+            if found:
+                candidates = found
+                break
+        where = dict(file=outcome.relpath, sheet=form.sheet, cell=form.cells.get("name", ""),
+                     field="name", value=name)
+        taxes = sorted({tax for tax, _, _ in candidates})
+        if len(taxes) == 1:
+            outcome.enterprise = taxes[0]
+            known = next(n for t, n, _ in sorted(candidates) if t == taxes[0])
+            outcome.problems.append(problem("matched-by-name", **where,
+                                            matched=f"{taxes[0]} {known}"))
+            continue
+        if not name:
+            why = "không đọc được tên doanh nghiệp"
+        elif taxes:
+            why = "trùng tên với " + ", ".join(taxes)
+        else:
+            why = "tên này không có trong Sổ theo dõi và các báo cáo khác"
+        outcome.problems.append(problem("enterprise-unidentified", **where, why=why))
+
+
+def _rank(outcome: FileOutcome) -> tuple[bool, tuple[dt.date, float, str]]:
+    """A return of the period itself before one whose period could not be read; then newest."""
+    return outcome.period is not None, _recency(outcome)
 
 
 def _recency(outcome: FileOutcome) -> tuple[dt.date, float, str]:
@@ -223,22 +317,42 @@ def reconcile(ledger: Ledger, settings: Settings) -> list[Problem]:
 
 
 def completeness(ledger: Ledger, forms: list[FormReturn], period: Period,
-                 settings: Settings) -> Completeness:
-    """Expected = enterprises of the Doanh nghiệp sheet active during the period."""
-    start = dt.date(period.year, 1, 1)
-    end = dt.date.fromisoformat(period.snapshot)
+                 settings: Settings, files: Sequence[FileOutcome] = ()) -> Completeness:
+    """Each enterprise of the Doanh nghiệp sheet active during the period, told apart per zone:
+    accepted return (among `forms`), sent but rejected (the newest rejected return among
+    `files`), or nothing sent."""
     received = {f.values.get("tax_code") for f in forms}
-    by_zone: dict[str, list[tuple[str, str, bool]]] = {z.name: [] for z in settings.zones}
-    for tax, row in sorted(ledger.enterprises.items()):
-        started, stopped = row.get("started_on"), row.get("stopped_on")
-        if (started and started > end) or (stopped and stopped < start):
-            continue
+    waiting = _waiting_for_correction(files, period)
+    by_zone: dict[str, list[tuple[str, str, FileOutcome | None, bool]]] = {
+        z.name: [] for z in settings.zones}
+    for row in expected_enterprises(ledger, period):
+        tax = row.values["tax_code"]
         zone = row.get("zone") or "(chưa rõ KCN)"
-        by_zone.setdefault(zone, []).append((tax, row.get("name") or "", tax in received))
+        by_zone.setdefault(zone, []).append(
+            (tax, row.get("name") or "", waiting.get(tax), tax in received))
     return Completeness(period, tuple(
-        ZoneCompleteness(zone, len(items), sum(ok for _, _, ok in items),
-                         tuple((t, n) for t, n, ok in items if not ok))
+        ZoneCompleteness(
+            zone, len(items), sum(ok for *_, ok in items),
+            tuple((t, n) for t, n, sent, ok in items if not ok and sent is None),
+            tuple(RejectedReturn(t, n, sent.relpath,
+                                 sum(p.severity == ERROR for p in sent.problems))
+                  for t, n, sent, ok in items if not ok and sent is not None))
         for zone, items in by_zone.items()))
+
+
+def _waiting_for_correction(files: Sequence[FileOutcome], period: Period
+                            ) -> dict[str, FileOutcome]:
+    """Per enterprise, its newest rejected return of `period` (or of no readable period: it was
+    sent all the same)."""
+    found: dict[str, FileOutcome] = {}
+    for item in files:
+        if (item.outcome != REJECTED or item.kind != FORM or not item.enterprise
+                or item.period not in (period, None)):
+            continue
+        known = found.get(item.enterprise)
+        if known is None or _rank(known) < _rank(item):
+            found[item.enterprise] = item
+    return found
 
 
 def _cross_check(report: CheckReport) -> None:

@@ -654,20 +654,19 @@ def _write_completeness(book: Any, styles: _Styles, report: CheckReport,
         ws.set_column(0, 9, 12)
         sheet.landscape()
         return
-    rate = vnformat.percent(completeness.rate) if completeness.rate is not None else "—"
-    missing_count = completeness.expected - completeness.received
-    sheet.note(1, 9, f"Đã nhận {completeness.received}/{completeness.expected} báo cáo "
-               f"({rate}); {missing_count} doanh nghiệp chưa gửi báo cáo.")
+    sheet.note(1, 9, completeness.summary())
     header_row = 3
     bold = styles(bold=True, font_size=12)
     sheet.text(header_row - 1, 0, "Theo khu công nghiệp", bold, measure=False)
-    for col, text in enumerate(("KCN", "Phải báo cáo", "Đã nhận", "Tỷ lệ (%)", "Chưa nộp")):
+    for col, text in enumerate(("KCN", "Phải báo cáo", "Đã nhận (hợp lệ)", "Tỷ lệ (%)",
+                                "Bị loại, chờ sửa", "Chưa gửi")):
         sheet.header(header_row, col, text, styles.header())
     row = header_row + 1
     first = row
     for zone in completeness.zones:
         sheet.text(row, 0, zone.zone, styles.cell())
-        for col, value in ((1, zone.expected), (2, zone.received), (4, len(zone.missing))):
+        for col, value in ((1, zone.expected), (2, zone.received), (4, len(zone.rejected)),
+                           (5, len(zone.missing))):
             sheet.number(row, col, value, styles.cell(num_format=INTEGER_FORMAT))
         sheet.number(row, 3, zone.rate, styles.cell(num_format=PERCENT_FORMAT), 1)
         row += 1
@@ -675,19 +674,42 @@ def _write_completeness(book: Any, styles: _Styles, report: CheckReport,
     total = styles.cell(bold=True, bg_color=TOTAL_FILL)
     sheet.text(row, 0, "Tổng cộng", total, bold=True)
     for col, value in ((1, completeness.expected), (2, completeness.received),
-                       (4, missing_count)):
+                       (4, completeness.rejected), (5, completeness.missing)):
         sheet.number(row, col, value,
                      styles.cell(bold=True, bg_color=TOTAL_FILL, num_format=INTEGER_FORMAT))
     sheet.number(row, 3, completeness.rate,
                  styles.cell(bold=True, bg_color=TOTAL_FILL, num_format=PERCENT_FORMAT), 1)
     table_end = row
 
-    # The missing enterprises, beside the zone table so both share the frozen header row.
-    list_col = 6
-    sheet.text(header_row - 1, list_col, "Doanh nghiệp chưa gửi báo cáo", bold, measure=False)
-    for col, text in enumerate(("STT", "KCN", "Mã số thuế", "Tên doanh nghiệp"), list_col):
+    # Beside the zone table (both under the frozen header row): first who sent a return that
+    # was rejected (to chase for a correction), then who sent nothing (to chase for a return).
+    list_col = 7
+    sheet.text(header_row - 1, list_col,
+               "Doanh nghiệp đã gửi nhưng báo cáo bị loại (chờ bản sửa)", bold, measure=False)
+    for col, text in enumerate(("STT", "KCN", "Mã số thuế", "Tên doanh nghiệp", "Tệp bị loại",
+                                "Số lỗi"), list_col):
         sheet.header(header_row, col, text, styles.header())
     row = header_row + 1
+    number = 0
+    for zone in completeness.zones:
+        for sent in zone.rejected:
+            number += 1
+            sheet.number(row, list_col, number, styles.cell(align="center"))
+            for col, text in enumerate((zone.zone, sent.tax_code, sent.name, sent.file),
+                                       list_col + 1):
+                sheet.text(row, col, text, styles.cell())
+            sheet.number(row, list_col + 5, sent.errors, styles.cell(num_format=INTEGER_FORMAT))
+            row += 1
+    if not number:
+        sheet.merged_text(row, list_col, list_col + 5, "Không có doanh nghiệp nào.",
+                          styles.cell())
+        row += 1
+    row += 1
+    sheet.text(row, list_col, "Doanh nghiệp chưa gửi báo cáo", bold, measure=False)
+    row += 1
+    for col, text in enumerate(("STT", "KCN", "Mã số thuế", "Tên doanh nghiệp"), list_col):
+        sheet.header(row, col, text, styles.header())
+    row += 1
     number = 0
     for zone in completeness.zones:
         for tax, name in zone.missing:
@@ -700,8 +722,6 @@ def _write_completeness(book: Any, styles: _Styles, report: CheckReport,
     if not number:
         sheet.merged_text(row, list_col, list_col + 3,
                           "Tất cả doanh nghiệp phải báo cáo đã gửi báo cáo.", styles.cell())
-    list_end = max(row - 1, header_row)
-    ws.autofilter(header_row, list_col, list_end, list_col + 3)
 
     if completeness.zones:
         chart = book.add_chart({"type": "bar"})
@@ -725,8 +745,9 @@ def _write_completeness(book: Any, styles: _Styles, report: CheckReport,
         ws.insert_chart(table_end + 2, 0, chart, {"x_offset": 5, "y_offset": 5})
 
     sheet.fit(limits={0: (16, 30), 1: (10, 12), 2: (10, 12), 3: (10, 12), 4: (10, 12),
-                      5: (3, 3), list_col: (5, 6), list_col + 1: (14, 30),
-                      list_col + 2: (14, 18), list_col + 3: (30, 50)})
+                      5: (10, 12), 6: (3, 3), list_col: (5, 6), list_col + 1: (14, 30),
+                      list_col + 2: (14, 18), list_col + 3: (30, 50), list_col + 4: (20, 40),
+                      list_col + 5: (7, 8)})
     ws.freeze_panes(header_row + 1, 0)
     sheet.landscape((header_row, header_row))
 
@@ -762,12 +783,15 @@ def _write_problems(book: Any, styles: _Styles, report: CheckReport) -> None:
     headers = ("STT", "Mức độ", "Mã lỗi", "Tệp", "Sheet", "Ô", "Trường", "Giá trị", "Nội dung",
                "Cách sửa")
     last_col = len(headers) - 1
-    problems = sorted_problems(report.problems)
+    problems = sorted_problems(report.live_problems)
     errors = sum(p.severity == ERROR for p in problems)
     files = len({p.file for p in problems if p.file})
+    settled = sum(1 for f in report.files if not f.is_live and f.problems)
     sheet.title(0, last_col, "KIỂM TRA DỮ LIỆU: LỖI VÀ CẢNH BÁO")
     sheet.note(1, last_col, f"{errors} lỗi, {len(problems) - errors} cảnh báo trong {files} tệp. "
-               "Tệp có lỗi không được tính vào số liệu; cảnh báo không chặn việc tổng hợp.")
+               "Tệp có lỗi không được tính vào số liệu; cảnh báo không chặn việc tổng hợp."
+               + (f" Không liệt kê vấn đề của {settled} tệp đã có bản gửi lại thay thế (xem "
+                  "danh sách tệp)." if settled else ""))
     header_row = 2
     for col, text in enumerate(headers):
         sheet.header(header_row, col, text, styles.header())

@@ -194,6 +194,8 @@ SHEETS: tuple[LedgerSheet, ...] = (
         Column("started_on", "Ngày bắt đầu hoạt động", Kind.DATE, False, ("Ngày hoạt động", "Bắt đầu hoạt động"), 14),
         Column("stopped_on", "Ngày ngừng hoạt động", Kind.DATE, False, ("Ngừng hoạt động",
                                                                         "Dừng hoạt động"), 14),
+        Column("phone", "Điện thoại", Kind.TEXT, False,
+               ("Số điện thoại", "SĐT", "Điện thoại liên hệ", "ĐT liên hệ"), 16),
     ), "Danh sách doanh nghiệp phải gửi báo cáo.",
         ("Danh sách doanh nghiệp", "Các doanh nghiệp")),
     LedgerSheet("targets", "Chỉ tiêu", (

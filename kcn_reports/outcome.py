@@ -37,6 +37,14 @@ class FileOutcome:
     form: FormReturn | None = None
     mtime: float = 0.0
     ledger: Ledger | None = None
+    # The enterprise a return belongs to, across files: its tax code, or the one its name
+    # matched when the tax code could not be read (set by the checks across files).
+    enterprise: str | None = None
+
+    @property
+    def is_live(self) -> bool:
+        """Whether the file still counts: a superseded file's problems need no correction."""
+        return self.outcome != SUPERSEDED
 
     @property
     def tax_code(self) -> str | None:
@@ -69,11 +77,22 @@ class FileOutcome:
 
 
 @dataclass(frozen=True)
+class RejectedReturn:
+    """An expected enterprise whose return for the period arrived but was rejected."""
+
+    tax_code: str
+    name: str
+    file: str  # relpath of the return that decides (the newest)
+    errors: int
+
+
+@dataclass(frozen=True)
 class ZoneCompleteness:
     zone: str
     expected: int
-    received: int
-    missing: tuple[tuple[str, str], ...]  # (tax code, name) of enterprises without a return
+    received: int  # enterprises with an accepted return
+    missing: tuple[tuple[str, str], ...]  # (tax code, name) of enterprises that sent nothing
+    rejected: tuple[RejectedReturn, ...] = ()  # sent, but rejected: waiting for a correction
 
     @property
     def rate(self) -> float | None:
@@ -96,18 +115,47 @@ class Completeness:
         return sum(z.received for z in self.zones)
 
     @property
+    def rejected(self) -> int:
+        """Enterprises whose return was rejected and not yet corrected."""
+        return sum(len(z.rejected) for z in self.zones)
+
+    @property
+    def missing(self) -> int:
+        """Enterprises that have sent nothing for the period."""
+        return sum(len(z.missing) for z in self.zones)
+
+    @property
     def rate(self) -> float | None:
         return self.received / self.expected if self.expected else None
+
+    def summary(self) -> str:
+        """"5/8 doanh nghiệp đã gửi báo cáo hợp lệ (62,5%); 2 doanh nghiệp nữa đã gửi nhưng
+        báo cáo bị loại, đang chờ bản sửa; 1 doanh nghiệp chưa gửi." — the rate counts accepted
+        returns only."""
+        from kcn_reports import vnformat
+
+        text = (f"{self.received}/{self.expected} doanh nghiệp đã gửi báo cáo hợp lệ"
+                f" ({vnformat.percent(self.rate)})")
+        if self.rejected:
+            text += (f"; {self.rejected} doanh nghiệp nữa đã gửi nhưng báo cáo bị loại, "
+                     "đang chờ bản sửa")
+        if self.missing:
+            text += f"; {self.missing} doanh nghiệp chưa gửi"
+        return text + "."
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "period": self.period.key,
             "expected": self.expected,
             "received": self.received,
+            "rejected_count": self.rejected,
+            "missing_count": self.missing,
             "rate": self.rate,
             "zones": [{"zone": z.zone, "expected": z.expected, "received": z.received,
                        "rate": z.rate,
-                       "missing": [{"tax_code": t, "name": n} for t, n in z.missing]}
+                       "missing": [{"tax_code": t, "name": n} for t, n in z.missing],
+                       "rejected": [{"tax_code": r.tax_code, "name": r.name, "file": r.file,
+                                     "errors": r.errors} for r in z.rejected]}
                       for z in self.zones],
         }
 
@@ -126,8 +174,13 @@ class CheckReport:
         return [*self.general, *(p for f in self.files for p in f.problems)]
 
     @property
+    def live_problems(self) -> list[Problem]:
+        """The problems still to act on: a superseded file's are settled by its newer version."""
+        return [*self.general, *(p for f in self.files if f.is_live for p in f.problems)]
+
+    @property
     def has_errors(self) -> bool:
-        return has_errors(self.problems)
+        return has_errors(self.live_problems)
 
     def accepted_forms(self, period: Period | None = None) -> list[FormReturn]:
         return [f.form for f in self.files
@@ -139,7 +192,7 @@ class CheckReport:
 
     def to_dict(self) -> dict[str, Any]:
         counts = self.counts()
-        problems = self.problems
+        problems = self.live_problems
         return {
             "inputs": str(self.inputs),
             "period": self.period.key if self.period else None,

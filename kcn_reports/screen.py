@@ -18,7 +18,12 @@ from kcn_reports.outcome import (
 from kcn_reports.problems import ERROR
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kcn_reports.collection import EnterpriseForm
     from kcn_reports.export import ExportStats
+    from kcn_reports.feedback import FeedbackRun
+    from kcn_reports.formdef import Period
     from kcn_reports.generate import GenerateResult
     from kcn_reports.template_check import TemplateIssue, TemplateProblem
 
@@ -28,14 +33,18 @@ SEVERITY_LABELS = {ERROR: "LỖI", "warning": "Cảnh báo"}
 def render_check(report: CheckReport) -> str:
     """Summary first (outcomes, problems by code), then each file with its problems."""
     counts = report.counts()
-    problems = report.problems
+    problems = report.live_problems
     errors = sum(p.severity == ERROR for p in problems)
+    settled = sum(p.severity == ERROR for f in report.files if not f.is_live
+                  for p in f.problems)
     lines = [
         f"Thư mục đầu vào: {report.inputs}",
         f"Tổng số tệp: {len(report.files)} — nhận {counts.get(ACCEPTED, 0)}, "
         f"loại {counts.get(REJECTED, 0)}, bị thay thế {counts.get(SUPERSEDED, 0)}, "
         f"bỏ qua {counts.get(SKIPPED, 0)}.",
-        f"Lỗi: {errors}; cảnh báo: {len(problems) - errors}.",
+        f"Lỗi: {errors}; cảnh báo: {len(problems) - errors}."
+        + (f" (Không tính {settled} lỗi của các tệp đã có bản gửi lại thay thế.)"
+           if settled else ""),
     ]
     by_code = Counter((p.severity, p.code) for p in problems)
     if by_code:
@@ -57,11 +66,15 @@ def render_check(report: CheckReport) -> str:
         head = f"  [{OUTCOME_LABELS[item.outcome]:<{width}}] {item.relpath} ({kind})"
         if item.tax_code:
             head += f" — MST {item.tax_code}"
+        elif item.enterprise:
+            head += f" — MST {item.enterprise} (nhận ra theo tên)"
         if item.period:
             head += f", {item.period.label}"
         lines.append(head)
         if item.reason:
             lines.append(f"      {item.reason}")
+        if not item.is_live:
+            continue  # its problems are settled by the newer return named in the reason
         for p in item.problems:
             where = "!".join(part for part in (p.sheet, p.cell) if part)
             where = f"{where}: " if where else ""
@@ -74,19 +87,21 @@ def render_check(report: CheckReport) -> str:
 
 
 def render_completeness(report: CheckReport) -> list[str]:
-    """Reporting rate by zone, with who is missing."""
+    """Reporting rate by zone (accepted returns), then who sent a rejected return and who sent
+    nothing: the office phones the first to correct and the second to send."""
     coverage = report.completeness
     if coverage is None:
         return []
-    lines = ["", f"Tình hình nộp báo cáo ({coverage.period.label}): "
-                 f"{coverage.received}/{coverage.expected} doanh nghiệp đã gửi báo cáo"
-                 f" ({vnformat.percent(coverage.rate)})."]
+    lines = ["", f"Tình hình nộp báo cáo ({coverage.period.label}): " + coverage.summary()]
     width = max((len(z.zone) for z in coverage.zones), default=10)
     for zone in coverage.zones:
         lines.append(f"  {zone.zone:<{width}}  {zone.received:>4}/{zone.expected:<4} "
                      f"{vnformat.percent(zone.rate):>7}")
+        for sent in zone.rejected:
+            lines.append(f"      đã gửi, bị loại ({sent.errors} lỗi): {sent.tax_code} {sent.name}"
+                         f" — tệp {sent.file}")
         for tax, name in zone.missing:
-            lines.append(f"      chưa nộp: {tax} {name}")
+            lines.append(f"      chưa gửi: {tax} {name}")
     return lines
 
 
@@ -173,4 +188,58 @@ def render_export(stats: ExportStats, report: CheckReport) -> str:
     ]
     if stats.rebuilt:
         lines.append("Đã tạo lại các bảng có cấu trúc mới: " + ", ".join(stats.rebuilt) + ".")
+    return "\n".join(lines)
+
+
+def render_enterprise_forms(forms: list[EnterpriseForm], written: list[Path], folder: Path,
+                            period: Period) -> str:
+    """Which enterprise's form went where, and which carry the previous period's values."""
+    with_previous = sum(f.previous_file is not None for f in forms)
+    lines = [f"Đã tạo {len(written)} mẫu báo cáo {period.label.lower()} ghi sẵn thông tin từng "
+             f"doanh nghiệp, trong thư mục: {folder}",
+             f"  ({with_previous} mẫu kèm số liệu kỳ trước để doanh nghiệp tham khảo.)"]
+    for item in forms:
+        extra = (f" — kèm số liệu {item.fill.previous_period.label.lower()}"
+                 if item.fill.previous_period else "")
+        lines.append(f"  - {item.tax_code} {item.name} ({item.zone}): {item.file_name}{extra}")
+    if not forms:
+        lines.append("  Sheet Doanh nghiệp của Sổ theo dõi chưa có doanh nghiệp nào đang hoạt "
+                     "động trong kỳ này.")
+    return "\n".join(lines)
+
+
+def render_feedback(run: FeedbackRun) -> str:
+    """One list: who gets which file, with the phone number to call."""
+    from kcn_reports.feedback import KIND_LABELS, REMINDER
+
+    period = f" ({run.period.label})" if run.period else ""
+    lines = [f"Đã ghi {len(run.written)} thông báo gửi doanh nghiệp{period} vào thư mục: "
+             f"{run.folder}"]
+    if not run.notices:
+        lines.append("  Không có doanh nghiệp nào cần thông báo: mọi báo cáo đã nhận đều hợp "
+                     "lệ và mọi doanh nghiệp phải báo cáo đã gửi.")
+    for number, notice in enumerate(run.notices, 1):
+        who = " ".join(part for part in (notice.tax_code or "", notice.name) if part)
+        if not who:
+            who = f"(không rõ doanh nghiệp) tệp {notice.returns[0].relpath}"
+        zone = f" ({notice.zone})" if notice.zone else ""
+        phone = (f"ĐT {notice.phone} (theo {notice.phone_source})" if notice.phone
+                 else "chưa có số điện thoại")
+        lines.append(f"  {number}. {who}{zone} — {phone}")
+        what = KIND_LABELS[notice.kind]
+        if notice.kind != REMINDER:
+            errors = notice.errors
+            warnings = len(notice.problems) - errors
+            counts = ", ".join(part for part in (f"{errors} lỗi" if errors else "",
+                                                 f"{warnings} cảnh báo" if warnings else "")
+                               if part)
+            what += f" ({counts})"
+        lines.append(f"     → {notice.file_name}: {what}")
+        if notice.form_file:
+            lines.append(f"       gửi kèm mẫu: {notice.form_file}")
+    if run.deadline is None and any(n.kind == REMINDER for n in run.notices):
+        lines.append("Chưa có hạn gửi báo cáo trong kcn_reports.toml ([collection] deadline): "
+                     "thư nhắc đề nghị gửi sớm nhất.")
+    if run.removed:
+        lines.append("Đã xóa thông báo cũ không còn cần: " + ", ".join(run.removed) + ".")
     return "\n".join(lines)

@@ -44,7 +44,11 @@ def test_every_file_exactly_once_whatever_it_is(tmp_path):
     assert outcome["thư mục con/A&B 2016.xlsx"]["values"]["has_party_org"] is True
     assert outcome["thư mục con/A&B 2016.xlsx"]["values"]["union_founded_on"] == "2015-03-05"
     assert outcome["thư mục con/A&B 2016.xlsx"]["period"] == "2016-H1"
-    assert outcome["loi.xlsx"]["outcome"] == "rejected"
+    # The copy is the newer file of that enterprise and period: it decides, the original is
+    # superseded by it (both carry the same error).
+    assert outcome["thư mục con/ban sao.xlsm"]["outcome"] == "rejected"
+    assert outcome["loi.xlsx"]["outcome"] == "superseded"
+    assert "thư mục con/ban sao.xlsm" in outcome["loi.xlsx"]["reason"]
     for path in ("~$A&B 2016.xlsx", ".an.xlsx", "ghi chu.txt", "so lieu.csv"):
         assert outcome[path]["outcome"] == "skipped" and outcome[path]["reason"], path
     assert outcome["trong.xls"]["outcome"] == "rejected"
@@ -71,10 +75,14 @@ def test_screen_output_is_vietnamese_with_summary_and_locations(tmp_path):
     out = result.output
     assert "Tổng số tệp: 11" in out
     assert "Vấn đề theo loại:" in out
-    assert "Tình hình nộp báo cáo (6 tháng đầu năm 2016): 1/3 doanh nghiệp đã gửi báo cáo" in out
-    assert "chưa nộp: 2400222222 Công ty TNHH Cơ khí Hòa Phú" in out
-    assert "[Loại" in out and "loi.xlsx" in out
-    assert "Báo cáo!E27" in out  # the employees cell of loi.xlsx
+    assert ("Tình hình nộp báo cáo (6 tháng đầu năm 2016): 1/3 doanh nghiệp đã gửi báo cáo hợp "
+            "lệ (33,3%); 1 doanh nghiệp nữa đã gửi nhưng báo cáo bị loại, đang chờ bản sửa; 1 "
+            "doanh nghiệp chưa gửi.") in out
+    assert ("đã gửi, bị loại (1 lỗi): 2400111111 Công ty CP May Bắc Giang — tệp thư mục con/"
+            "ban sao.xlsm") in out
+    assert "chưa gửi: 2400222222 Công ty TNHH Cơ khí Hòa Phú" in out
+    assert "[Loại" in out and "ban sao.xlsm" in out
+    assert "Báo cáo!E27" in out  # the employees cell of the rejected return
 
 
 def test_exit_zero_without_errors(tmp_path):
@@ -131,5 +139,7 @@ def test_check_writes_the_problem_list_to_send_back(tmp_path):
     assert "Đã ghi danh sách lỗi" in result.output
     sheet = openpyxl.load_workbook(out)["Kiểm tra dữ liệu"]
     rows = [r for r in sheet.iter_rows(min_row=4, values_only=True) if r[0]]
-    loi = [r for r in rows if r[3] == "loi.xlsx" and r[1] == "Lỗi"]
+    loi = [r for r in rows if r[3] == "thư mục con/ban sao.xlsm" and r[1] == "Lỗi"]
     assert loi and loi[0][5] == "E27" and "nhiều" in str(loi[0][7])
+    # The older copy was superseded by it: its (same) error is settled, not listed twice.
+    assert not [r for r in rows if r[3] == "loi.xlsx"]

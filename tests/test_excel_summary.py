@@ -384,24 +384,54 @@ def test_every_file_listed_once_with_its_outcome(book, report):
     assert sheet.auto_filter.ref and sheet.freeze_panes == "A4"
 
 
-def test_completeness_by_zone_and_missing_enterprises(book):
+def list_below(sheet, title: str) -> list[dict[str, Any]]:
+    """The rows of the list titled `title` (its header row follows the title or sits beside
+    it), as header -> value, up to the first blank row."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value == title:
+                header_row = cell.row + 1
+                first_col = cell.column
+                headers = {}
+                col = first_col
+                while sheet.cell(header_row, col).value:
+                    headers[sheet.cell(header_row, col).value] = col
+                    col += 1
+                found = []
+                r = header_row + 1
+                while isinstance(sheet.cell(r, first_col).value, int):
+                    found.append({h: sheet.cell(r, c).value for h, c in headers.items()})
+                    r += 1
+                return found
+    raise AssertionError(f"{title!r} not in {sheet.title}")
+
+
+def test_completeness_by_zone_rejected_and_missing_apart(book):
     sheet = book[SHEET_COMPLETENESS]
     headers = header_map(sheet, 4)
-    for name in ("KCN", "Phải báo cáo", "Đã nhận", "Tỷ lệ (%)", "Chưa nộp", "Mã số thuế",
-                 "Tên doanh nghiệp"):
+    for name in ("KCN", "Phải báo cáo", "Đã nhận (hợp lệ)", "Tỷ lệ (%)", "Bị loại, chờ sửa",
+                 "Chưa gửi"):
         assert name in headers
     row = find_row(sheet, 1, "Đình Trám")
-    assert [sheet.cell(row, c).value for c in range(2, 6)] == [3, 2, pytest.approx(2 / 3), 1]
+    assert [sheet.cell(row, c).value for c in range(2, 7)] == [3, 2, pytest.approx(2 / 3), 0, 1]
     assert sheet.cell(row, 4).number_format == "0.0%"
+    # Vân Trung: one enterprise sent a return that was rejected, the other sent nothing.
+    row = find_row(sheet, 1, "Vân Trung")
+    assert [sheet.cell(row, c).value for c in range(2, 7)] == [2, 0, 0, 1, 1]
     total = find_row(sheet, 1, "Tổng cộng")
-    assert [sheet.cell(total, c).value for c in (2, 3, 5)] == [7, 4, 3]
-    tax_col, name_col = headers["Mã số thuế"], headers["Tên doanh nghiệp"]
-    missing = {sheet.cell(r, tax_col).value: sheet.cell(r, name_col).value
-               for r in range(5, sheet.max_row + 1) if sheet.cell(r, tax_col).value}
-    assert set(missing) == MISSING
+    assert [sheet.cell(total, c).value for c in (2, 3, 5, 6)] == [7, 4, 1, 2]
+    rejected = list_below(sheet, "Doanh nghiệp đã gửi nhưng báo cáo bị loại (chờ bản sửa)")
+    assert rejected == [{"STT": 1, "KCN": "Vân Trung", "Mã số thuế": "2400000005",
+                         "Tên doanh nghiệp": "Công ty TNHH Sai Số",
+                         "Tệp bị loại": "Vân Trung/sai so.xlsx", "Số lỗi": 1}]
+    missing = {r["Mã số thuế"]: r["Tên doanh nghiệp"]
+               for r in list_below(sheet, "Doanh nghiệp chưa gửi báo cáo")}
+    assert set(missing) == MISSING - {"2400000005"}
     assert missing["2400000006"] == "Công ty TNHH Chưa Gửi"
     assert all(isinstance(t, str) for t in missing)
-    assert sheet.freeze_panes == "A5" and sheet.auto_filter.ref
+    assert "4/7 doanh nghiệp đã gửi báo cáo hợp lệ (57,1%); 1 doanh nghiệp nữa đã gửi nhưng " \
+           "báo cáo bị loại, đang chờ bản sửa; 2 doanh nghiệp chưa gửi." == sheet["A2"].value
+    assert sheet.freeze_panes == "A5"
 
 
 def test_native_charts_exist(summary):

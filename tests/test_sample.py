@@ -368,7 +368,7 @@ def blank_ledger(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
     path = tmp_path_factory.mktemp("ledger") / "So theo doi.xlsx"
     enterprise = {"tax_code": "0101234567", "name": "=HYPERLINK(\"http://x\")",
                   "zone": ZONES[0], "ownership": OWNERSHIP_FDI, "investor_country": "Hàn Quốc",
-                  "started_on": dt.date(2015, 3, 5), "stopped_on": None}
+                  "started_on": dt.date(2015, 3, 5), "stopped_on": None, "phone": "0912 345 678"}
     columns = SHEETS_BY_KEY["enterprises"].columns
     write_blank_ledger(path, ZONES, {"enterprises": [[enterprise[c.key] for c in columns]]})
     return openpyxl.load_workbook(path)
