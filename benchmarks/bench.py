@@ -150,6 +150,10 @@ def main() -> int:
     args = parser.parse_args()
 
     root = Path(tempfile.mkdtemp(prefix="kcn-bench-"))
+    # The corpus is the sample province's: its settings make the workspace.
+    from kcn_reports.settings import DEFAULT_SETTINGS
+
+    (root / "kcn_reports.toml").write_text(DEFAULT_SETTINGS, encoding="utf-8")
     env = {**os.environ, "KCN_REPORTS_CACHE": str(root / "cache")}
     # As installed: pip compiles the bytecode of what it installs, so the program is measured
     # with its bytecode compiled, not re-compiled from source at every start.

@@ -96,33 +96,117 @@ def _checked(ctx: click.Context, inputs: Path | None) -> Any:
     settings = _settings(ctx)
     folder = _inputs_folder(ctx, inputs)
     with _progress("Đang đọc tệp") as progress:
-        return check_inputs(folder, settings, progress=progress, cache=_cache(ctx, settings))
+        # The period being collected, when the settings name it, is the one whose completeness
+        # is told; otherwise the latest period returned.
+        return check_inputs(folder, settings, progress=progress, cache=_cache(ctx, settings),
+                            period=settings.collection.period)
 
 
 def _settings(ctx: click.Context) -> Any:
-    from kcn_reports.settings import SETTINGS_FILE, SettingsError, load_settings
+    from kcn_reports.settings import SettingsError, workspace_settings
 
-    workspace: Path = ctx.obj["workspace"]
-    try:
-        return load_settings(workspace / SETTINGS_FILE)
-    except SettingsError as exc:
-        raise UserError(str(exc)) from None
+    if ctx.obj.get("settings") is None:
+        workspace: Path = ctx.obj["workspace"]
+        try:
+            ctx.obj["settings"] = workspace_settings(workspace)
+        except SettingsError as exc:
+            raise UserError(str(exc)) from None
+    return ctx.obj["settings"]
+
+
+def _example_notice(settings: Any, err: bool = False) -> None:
+    """Say once, plainly, which settings still hold the examples `init` wrote."""
+    from kcn_reports.settings import example_notice
+
+    notice = example_notice(settings)
+    if notice:
+        click.echo("\n" + notice, err=err)
 
 
 @cli.command("form", options_metavar=OPTIONS)
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP",
-              default=None, help="Nơi lưu mẫu trống (mặc định: outputs/Mau_01_DN-KCN.xlsx).")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None, metavar="ĐƯỜNG_DẪN",
+              help="Nơi lưu: tệp mẫu trống (mặc định: mau/Mau_01_DN-KCN.xlsx); với "
+                   "--per-enterprise là thư mục (mặc định: mau/<kỳ báo cáo>/).")
+@click.option("--per-enterprise", "per_enterprise", is_flag=True,
+              help="Mỗi doanh nghiệp đang hoạt động trong Sổ theo dõi một mẫu riêng: ghi sẵn và "
+                   "khóa tên, mã số thuế, KCN, loại hình, quốc gia nhà đầu tư, kỳ báo cáo; kèm "
+                   "số liệu kỳ trước để tham khảo.")
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
+              metavar="THƯ_MỤC",
+              help="Thư mục chứa Sổ theo dõi và các báo cáo đã nhận (mặc định: inputs/), dùng "
+                   "với --per-enterprise.")
 @click.pass_context
-def form_command(ctx: click.Context, out: Path | None) -> None:
-    """Tạo mẫu báo cáo trống (Mẫu số 01/DN-KCN) để gửi cho doanh nghiệp."""
-    from kcn_reports.blank_form import write_blank_form
+def form_command(ctx: click.Context, out: Path | None, per_enterprise: bool,
+                 inputs: Path | None) -> None:
+    """Tạo mẫu báo cáo (Mẫu số 01/DN-KCN) để gửi cho doanh nghiệp.
+
+    Danh sách KCN, tên cơ quan và kỳ báo cáo lấy từ kcn_reports.toml; sửa cài đặt thì chạy
+    lại lệnh này để có mẫu mới.
+    """
+    from kcn_reports.collection import (
+        BLANK_FORM_NAME,
+        FORMS_FOLDER,
+        CollectionError,
+        enterprise_forms,
+        period_slug,
+        write_enterprise_forms,
+        write_form,
+    )
+    from kcn_reports.screen import render_enterprise_forms
 
     settings = _settings(ctx)
-    target = out or ctx.obj["workspace"] / "outputs" / "Mau_01_DN-KCN.xlsx"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_blank_form(target, [z.name for z in settings.zones],
-                     recipient=settings.management_board or settings.issuing_body.title())
-    click.echo(f"Đã tạo mẫu báo cáo trống: {target}")
+    workspace: Path = ctx.obj["workspace"]
+    _example_notice(settings, err=True)
+    if not per_enterprise:
+        target = out or workspace / FORMS_FOLDER / BLANK_FORM_NAME
+        write_form(settings, target)
+        period = settings.collection.period
+        click.echo(f"Đã tạo mẫu báo cáo trống: {target}")
+        click.echo("  Khu công nghiệp trong danh sách chọn: "
+                   + "; ".join(z.name for z in settings.zones) + ".")
+        click.echo(f"  Kỳ báo cáo ghi sẵn: {period.label}." if period else
+                   "  Kỳ báo cáo: doanh nghiệp tự chọn (ghi [collection] period trong "
+                   "kcn_reports.toml để ghi sẵn).")
+        return
+    report = _checked(ctx, inputs)
+    try:
+        forms = enterprise_forms(report, settings)
+    except CollectionError as exc:
+        raise UserError(str(exc)) from None
+    assert settings.collection.period is not None
+    folder = out or workspace / FORMS_FOLDER / period_slug(settings.collection.period)
+    written = write_enterprise_forms(forms, folder, settings)
+    click.echo(render_enterprise_forms(forms, written, folder, settings.collection.period))
+
+
+@cli.command("feedback", options_metavar=OPTIONS)
+@click.option("--inputs", "inputs", type=click.Path(path_type=Path), default=None,
+              metavar="THƯ_MỤC",
+              help="Thư mục chứa các tệp nhận được (mặc định: inputs/ trong thư mục làm việc).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              metavar="THƯ_MỤC",
+              help="Thư mục kết quả (mặc định: outputs/); các tệp ghi vào phan-hoi-<kỳ báo cáo>/.")
+@click.option("--format", "fmt", type=Choice(["docx", "xlsx"]), default=None,
+              help="Thư Word (docx) hay bảng Excel (xlsx); mặc định theo kcn_reports.toml.")
+@click.pass_context
+def feedback_command(ctx: click.Context, inputs: Path | None, out: Path | None,
+                     fmt: str | None) -> None:
+    """Ghi thông báo gửi từng doanh nghiệp: lỗi cần sửa, hoặc nhắc gửi báo cáo.
+
+    Doanh nghiệp có báo cáo bị loại hoặc cần kiểm tra: từng lỗi với sheet, ô, giá trị đã ghi,
+    cách sửa. Doanh nghiệp chưa gửi: nhắc gửi kèm hạn nộp. Màn hình liệt kê ai nhận tệp nào,
+    kèm số điện thoại.
+    """
+    from kcn_reports.feedback import write_feedback
+    from kcn_reports.screen import render_feedback
+
+    settings = _settings(ctx)
+    workspace: Path = ctx.obj["workspace"]
+    report = _checked(ctx, inputs)
+    run = write_feedback(report, settings, out or workspace / "outputs", workspace=workspace,
+                         fmt=fmt)
+    click.echo(render_feedback(run))
+    _example_notice(settings)
 
 
 @cli.command("check", options_metavar=OPTIONS)
@@ -152,6 +236,7 @@ def check_command(ctx: click.Context, inputs: Path | None, as_json: bool,
         click.echo(render_check(report))
         if excel is not None:
             click.echo(f"\nĐã ghi danh sách lỗi: {excel}")
+    _example_notice(_settings(ctx), err=as_json)
     ctx.exit(EXIT_PROBLEMS if report.has_errors else EXIT_OK)
 
 
@@ -201,6 +286,7 @@ def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any
         except InvariantError as exc:
             raise InternalError(str(exc)) from None
     click.echo(render_generate(result))
+    _example_notice(settings)
 
 
 class _progress:
@@ -231,11 +317,19 @@ class _progress:
 @cli.command("init", options_metavar=OPTIONS)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
                 metavar="[THƯ_MỤC]")
-def init_command(folder: Path) -> None:
-    """Tạo thư mục làm việc mới: cài đặt, Sổ theo dõi trống, các mẫu, mẫu báo cáo trống."""
+@click.option("--example", is_flag=True,
+              help="Tạo thư mục làm việc mẫu: cài đặt và dữ liệu hư cấu của tỉnh mẫu (để thử).")
+def init_command(folder: Path, example: bool) -> None:
+    """Tạo thư mục làm việc mới: cài đặt (giá trị ví dụ để sửa), các mẫu Word/Excel; sau khi
+    sửa cài đặt, chạy lại để tạo Sổ theo dõi trống và mẫu báo cáo gửi doanh nghiệp."""
+    from kcn_reports.settings import SettingsError
     from kcn_reports.workspace import init_workspace
 
-    for line in init_workspace(folder):
+    try:
+        lines = init_workspace(folder, example=example)
+    except SettingsError as exc:
+        raise UserError(str(exc)) from None
+    for line in lines:
         click.echo(line)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kcn_reports.formdef import Zone
+from kcn_reports.formdef import Period, Zone
 from kcn_reports.textnorm import fold
 
 if sys.version_info >= (3, 11):
@@ -112,6 +112,99 @@ max_seconds_per_file = 60
 """
 
 
+# What `kcn-reports init` writes for a new province: every value that names the organisation,
+# its zones, its people or its history is an example, and the file says so in `examples`, the
+# list of sections still to be replaced. The sample province's settings above carry no such list,
+# so the repository's own workspace runs without a reminder.
+STARTER_SETTINGS = """\
+# Cài đặt của kcn-reports. Mở bằng Notepad, sửa nội dung trong dấu ngoặc kép rồi lưu (UTF-8).
+# Dòng bắt đầu bằng dấu # là ghi chú, chương trình bỏ qua.
+#
+# CÁC GIÁ TRỊ DƯỚI ĐÂY LÀ VÍ DỤ, cần thay bằng thông tin của đơn vị mình: tên cơ quan, danh sách
+# khu công nghiệp, mốc ban đầu, người ký, nơi nhận, thông tin trích dẫn, kỳ báo cáo đang thu.
+# Dòng "examples" liệt kê các mục còn là ví dụ: mỗi lần chạy, chương trình nhắc những giá trị
+# của các mục này chưa được sửa. Giá trị ví dụ nào đúng là của đơn vị mình (ví dụ nơi nhận),
+# xóa tên mục đó khỏi dòng này để thôi nhắc.
+examples = ["organisation", "zones", "baseline", "signatory", "distribution", "facts"]
+
+[organisation]
+# Cơ quan cấp trên (dòng đầu bên trái tiêu đề văn bản, chữ in hoa).
+superior_body = "ĐẢNG BỘ CẤP TRÊN (VÍ DỤ)"
+# Cơ quan ban hành báo cáo (dòng thứ hai, in đậm).
+issuing_body = "ĐẢNG ỦY CÁC KHU CÔNG NGHIỆP"
+# Chữ viết tắt trong số hiệu văn bản: Số …-BC/ĐU.
+abbreviation = "ĐU"
+# Địa danh ở dòng ngày tháng: "<địa danh>, ngày … tháng … năm …".
+place = "Tên tỉnh (ví dụ)"
+# Tên đảng bộ dùng trong lời văn báo cáo.
+party_org_name = "Đảng bộ Các Khu công nghiệp tỉnh"
+# Tên Ban Quản lý các KCN (nơi nhận mẫu báo cáo của doanh nghiệp).
+management_board = "Ban Quản lý các Khu công nghiệp tỉnh"
+
+# Danh sách khu công nghiệp: tên chuẩn và các cách viết khác doanh nghiệp hay dùng, mỗi KCN một
+# mục [[zones]]. Cách viết có/không dấu, có/không chữ "KCN" đều tự nhận ra, không cần khai báo.
+# Sửa danh sách này trước khi tạo mẫu gửi doanh nghiệp (lệnh kcn-reports form).
+[[zones]]
+name = "KCN số 1 (ví dụ)"
+aliases = []
+
+[[zones]]
+name = "KCN số 2 (ví dụ)"
+aliases = ["KCN thứ hai"]
+
+# Mốc ban đầu: số chi bộ, đảng viên tại một ngày, khi Sổ theo dõi chưa ghi từ đầu (ví dụ ngày
+# thành lập hoặc sáp nhập đảng bộ). Báo cáo sơ kết tính từ ngày này.
+[baseline]
+date = 2025-07-01
+party_cells = 0
+party_members = 0
+
+# Khối ký tên cuối báo cáo.
+[signatory]
+on_behalf = "T/M BAN THƯỜNG VỤ"
+title = "BÍ THƯ"
+name = "Họ và tên người ký (ví dụ)"
+
+# Nơi nhận (mỗi dòng một nơi).
+[distribution]
+recipients = [
+    "Ban Thường vụ Tỉnh ủy (b/c)",
+    "Các chi bộ trực thuộc",
+    "Lưu VP.",
+]
+
+# Những thông tin báo cáo trích dẫn mà không có trong số liệu.
+[facts]
+outreach_team = "gồm … đồng chí (ví dụ: ghi số người và cách phân công của đơn vị mình)"
+
+# Đợt thu báo cáo đang làm: kỳ báo cáo ghi sẵn trong mẫu gửi doanh nghiệp (lệnh kcn-reports form),
+# hạn gửi ghi trong thư nhắc (lệnh kcn-reports feedback).
+[collection]
+# "6 tháng đầu năm YYYY" hoặc "Năm YYYY"; bỏ trống ("") nếu chưa muốn ghi sẵn.
+period = ""
+# Hạn doanh nghiệp gửi báo cáo, dạng YYYY-MM-DD (không có ngoặc kép); xóa dòng nếu chưa có hạn.
+# deadline = 2026-01-15
+# Người, số điện thoại doanh nghiệp liên hệ khi cần hỏi (ghi trong thông báo gửi doanh nghiệp).
+contact = ""
+# Thông báo gửi doanh nghiệp: "docx" (thư Word) hoặc "xlsx" (bảng Excel).
+feedback_format = "docx"
+
+[output]
+# true: xuất thêm bản PDF (cần cài LibreOffice).
+pdf = false
+
+# Giới hạn an toàn khi đọc tệp doanh nghiệp gửi về.
+[limits]
+max_uncompressed_mb = 200
+max_rows = 100000
+max_cols = 256
+# Thời gian tối đa đọc một tệp (giây); quá thời gian thì dừng tệp đó, các tệp khác vẫn chạy.
+max_seconds_per_file = 60
+"""
+
+FEEDBACK_FORMATS = ("docx", "xlsx")
+
+
 class SettingsError(Exception):
     """A setting is missing or wrong; the message is for the user, in Vietnamese."""
 
@@ -139,6 +232,16 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Collection:
+    """The round of returns being collected: its period, deadline and how feedback is sent."""
+
+    period: Period | None = None
+    deadline: dt.date | None = None
+    contact: str = ""
+    feedback_format: str = "docx"
+
+
+@dataclass(frozen=True)
 class Settings:
     path: Path | None
     superior_body: str
@@ -154,6 +257,8 @@ class Settings:
     facts: dict[str, str] = field(default_factory=dict)
     pdf: bool = False
     limits: Limits = field(default_factory=Limits)
+    collection: Collection = field(default_factory=Collection)
+    examples: tuple[str, ...] = ()  # sections the file itself marks as still holding examples
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -259,6 +364,8 @@ def _from_dict(data: dict[str, Any], path: Path | None) -> Settings:
             max_cols=get(limits, "max_cols", int, "limits.", 256),
             max_seconds_per_file=get(limits, "max_seconds_per_file", int, "limits.", 60),
         ),
+        collection=_collection(section("collection"), where),
+        examples=tuple(str(name) for name in get(data, "examples", list, "", [])),
     )
 
 
@@ -311,3 +418,124 @@ def _date_hint(kind: type, key: str, value: Any) -> str:
         return (f" Ngày viết dạng {year}-{int(month):02d}-{int(day):02d}, không có ngoặc kép: "
                 f"{key} = {year}-{int(month):02d}-{int(day):02d}.")
     return " Ngày viết dạng năm-tháng-ngày, không có ngoặc kép, ví dụ: " + key + " = 2014-06-30."
+
+
+def _collection(section: dict[str, Any], where: str) -> Collection:
+    """The [collection] section: the period being collected, its deadline, feedback options."""
+    from kcn_reports.values import ParseError, parse_period
+
+    raw_period = section.get("period", "")
+    if not isinstance(raw_period, str):
+        raise SettingsError(f"Cài đặt \"collection.period\" trong tệp {where} phải là chuỗi chữ "
+                            f"trong dấu ngoặc kép, ví dụ \"Năm 2026\", đang là {raw_period!r}.")
+    period = None
+    if raw_period.strip():
+        try:
+            period = parse_period(raw_period).value
+        except ParseError:
+            period = None
+        if period is None:
+            raise SettingsError(
+                f"Cài đặt \"collection.period\" trong tệp {where} phải là \"6 tháng đầu năm "
+                f"YYYY\" hoặc \"Năm YYYY\", đang là \"{raw_period}\".")
+    deadline = section.get("deadline")
+    if deadline is not None and (not isinstance(deadline, dt.date)
+                                 or isinstance(deadline, dt.datetime)):
+        raise SettingsError(f"Cài đặt \"collection.deadline\" trong tệp {where} phải là ngày "
+                            f"dạng YYYY-MM-DD (không có ngoặc kép), đang là {deadline!r}.")
+    contact = section.get("contact", "")
+    if not isinstance(contact, str):
+        raise SettingsError(f"Cài đặt \"collection.contact\" trong tệp {where} phải là chuỗi "
+                            f"chữ trong dấu ngoặc kép, đang là {contact!r}.")
+    fmt = section.get("feedback_format", "docx")
+    if not isinstance(fmt, str) or fmt.strip().lower().lstrip(".") not in FEEDBACK_FORMATS:
+        raise SettingsError(f"Cài đặt \"collection.feedback_format\" trong tệp {where} phải là "
+                            f"\"docx\" hoặc \"xlsx\", đang là {fmt!r}.")
+    return Collection(period, deadline, contact.strip(), fmt.strip().lower().lstrip("."))
+
+
+def workspace_settings(workspace: Path) -> Settings:
+    """The settings of a workspace folder. A folder without a settings file is an error that
+    says so: silently falling back to the sample province would put its names in the report."""
+    path = workspace / SETTINGS_FILE
+    if not path.is_file():
+        raise SettingsError(
+            f"Không có tệp cài đặt {SETTINGS_FILE} trong thư mục làm việc {workspace.resolve()}. "
+            f"Tạo thư mục làm việc mới bằng lệnh: kcn-reports init \"{workspace}\" (rồi sửa tệp "
+            f"cài đặt cho đúng đơn vị mình), hoặc chỉ đúng thư mục bằng --workspace.")
+    return load_settings(path)
+
+
+# (section, what the office calls it, how to read the value from Settings): the values that name
+# the organisation and its history, compared with what `init` wrote when the file still lists
+# their section in `examples`.
+_EXAMPLE_VALUES: tuple[tuple[str, str, str, Any], ...] = (
+    ("organisation", "superior_body", "cơ quan cấp trên", lambda s: s.superior_body),
+    ("organisation", "issuing_body", "cơ quan ban hành", lambda s: s.issuing_body),
+    ("organisation", "place", "địa danh", lambda s: s.place),
+    ("organisation", "party_org_name", "tên đảng bộ", lambda s: s.party_org_name),
+    ("organisation", "management_board", "Ban Quản lý", lambda s: s.management_board),
+    ("zones", "", "danh sách khu công nghiệp", lambda s: tuple(z.name for z in s.zones)),
+    ("baseline", "", "mốc ban đầu", lambda s: s.baseline),
+    ("signatory", "name", "người ký", lambda s: s.signatory.name),
+    ("distribution", "recipients", "nơi nhận", lambda s: s.recipients),
+)
+
+
+def _starter() -> Settings:
+    return _from_dict(tomllib.loads(STARTER_SETTINGS), None)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f"\"{value}\""
+    if isinstance(value, Baseline):
+        day = f"{value.date:%d/%m/%Y}" if value.date else "chưa có ngày"
+        return f"{day}, {value.party_cells} chi bộ, {value.party_members} đảng viên"
+    if isinstance(value, tuple):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def _example_items(settings: Settings) -> list[tuple[str, str]]:
+    """(section, line) for each value still as `init` wrote it, in a section the file lists
+    in `examples` (a value the office has changed is not listed)."""
+    if not settings.examples:
+        return []
+    listed = set(settings.examples)
+    starter = _starter()
+    items: list[tuple[str, str]] = []
+    for section, key, what, read in _EXAMPLE_VALUES:
+        if section in listed and read(settings) == read(starter):
+            place = f"[{section}] {key}".strip() if section != "zones" else "[[zones]]"
+            items.append((section, f"{place} ({what}): {_shown(read(settings))}"))
+    if "facts" in listed:
+        for key, value in starter.facts.items():
+            if settings.facts.get(key) == value:
+                items.append(("facts", f"[facts] {key} (thông tin trích dẫn): \"{value}\""))
+    return items
+
+
+def example_values(settings: Settings) -> list[str]:
+    """The settings that still hold the example values `init` wrote, one line each."""
+    return [line for _, line in _example_items(settings)]
+
+
+def holds_example(settings: Settings, section: str) -> bool:
+    """Whether a section (e.g. "zones") still holds the example values `init` wrote."""
+    return any(name == section for name, _ in _example_items(settings))
+
+
+def example_notice(settings: Settings) -> str | None:
+    """One plain paragraph naming the settings that are still examples, or None."""
+    lines = example_values(settings)
+    if not lines:
+        return None
+    where = settings.path or SETTINGS_FILE
+    return "\n".join([
+        f"Lưu ý: tệp cài đặt {where} còn giữ giá trị VÍ DỤ (do kcn-reports init ghi), cần thay "
+        "bằng thông tin của đơn vị mình trước khi gửi mẫu hay báo cáo:",
+        *(f"  - {line}" for line in lines),
+        "  Sửa xong giá trị nào thì thôi nhắc giá trị đó. Nếu giá trị ví dụ đúng là của đơn vị "
+        "mình, xóa tên mục khỏi dòng \"examples\" ở đầu tệp cài đặt.",
+    ])

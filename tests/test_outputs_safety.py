@@ -32,7 +32,7 @@ from kcn_reports.cache import ResultCache
 from kcn_reports.check import ACCEPTED, check_inputs
 from kcn_reports.generate import generate
 from kcn_reports.sample import make_sample
-from kcn_reports.settings import load_settings
+from kcn_reports.settings import DEFAULT_SETTINGS, load_settings
 
 SETTINGS = load_settings(None)
 AS_OF = dt.date(2016, 11, 26)
@@ -91,6 +91,7 @@ def test_killed_generate_leaves_one_complete_set(tmp_path):
     workspace = tmp_path / "ws"
     inputs = workspace / "inputs"
     make_sample(inputs)
+    (workspace / "kcn_reports.toml").write_text(DEFAULT_SETTINGS, encoding="utf-8")
     held = tmp_path / "held"
     held.mkdir()
     returns = sorted(p for p in inputs.rglob("*.xlsx") if "theo" not in p.name.lower())

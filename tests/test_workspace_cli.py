@@ -10,32 +10,64 @@ from helpers import AS_TYPED, fill
 
 from kcn_reports.cli import cli
 from kcn_reports.sample import make_sample
+from kcn_reports.settings import DEFAULT_SETTINGS
+from kcn_reports.workspace import launcher_name
+
+
+def sample_settings(folder):
+    """A workspace with the sample province's settings, as `init --example` writes them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kcn_reports.toml").write_text(DEFAULT_SETTINGS, encoding="utf-8")
+    return folder
 
 
 def test_init_creates_a_complete_workspace_and_never_overwrites(tmp_path):
     folder = tmp_path / "Báo cáo KCN"
     result = CliRunner().invoke(cli, ["init", str(folder)])
     assert result.exit_code == 0, result.output
-    assert "Đã tạo tệp cài đặt" in result.output and "Sổ theo dõi trống" in result.output
-    for relpath in ("kcn_reports.toml", "inputs/So_theo_doi.xlsx", "mau/Mau_01_DN-KCN.xlsx",
-                    "report_templates/bao_cao_hai_nam.docx", "report_templates/bao_cao_nam.docx",
-                    "report_templates/bieu_tong_hop.xlsx", "generate.bat", "generate.sh"):
+    assert "Đã tạo tệp cài đặt" in result.output
+    for relpath in ("kcn_reports.toml", "report_templates/bao_cao_hai_nam.docx",
+                    "report_templates/bao_cao_nam.docx", "report_templates/bieu_tong_hop.xlsx",
+                    launcher_name()):
         assert (folder / relpath).is_file(), relpath
+    # The zones are still examples: no Sổ theo dõi or form listing them yet.
+    assert not (folder / "inputs" / "So_theo_doi.xlsx").exists()
+    assert not (folder / "mau" / "Mau_01_DN-KCN.xlsx").exists()
     settings = (folder / "kcn_reports.toml").read_text(encoding="utf-8")
-    assert "# Cơ quan cấp trên" in settings
-    assert b"\r\n" in (folder / "generate.bat").read_bytes()
-    ledger = openpyxl.load_workbook(folder / "inputs" / "So_theo_doi.xlsx")
-    assert {"Chi bộ", "Biến động đảng viên", "Hoạt động", "Doanh nghiệp", "Chỉ tiêu"} <= set(ledger.sheetnames)
+    assert "# Cơ quan cấp trên" in settings and "examples = [" in settings
 
-    (folder / "kcn_reports.toml").write_text(settings.replace("Bắc Giang", "Bắc Ninh"), encoding="utf-8")
+    edited = settings.replace('name = "KCN số 1 (ví dụ)"', 'name = "KCN Yên Phong"').replace(
+        'name = "KCN số 2 (ví dụ)"', 'name = "KCN Quế Võ"').replace("Tên tỉnh (ví dụ)", "Bắc Ninh")
+    (folder / "kcn_reports.toml").write_text(edited, encoding="utf-8")
     again = CliRunner().invoke(cli, ["init", str(folder)])
     assert again.exit_code == 0
     assert "Giữ nguyên tệp cài đặt đã có" in again.output
     assert "Bắc Ninh" in (folder / "kcn_reports.toml").read_text(encoding="utf-8")
+    assert "Sổ theo dõi trống" in again.output
+    ledger = openpyxl.load_workbook(folder / "inputs" / "So_theo_doi.xlsx")
+    assert {"Chi bộ", "Biến động đảng viên", "Hoạt động", "Doanh nghiệp", "Chỉ tiêu"} <= set(ledger.sheetnames)
+    zones = " ".join(str(c.value) for ws in ledger for row in ws.iter_rows() for c in row if c.value)
+    assert "KCN Yên Phong" in zones and "KCN số 1" not in zones
+    assert (folder / "mau" / "Mau_01_DN-KCN.xlsx").is_file()
+
+
+def test_init_writes_only_the_launcher_of_its_platform(tmp_path, monkeypatch):
+    from kcn_reports.workspace import init_workspace
+
+    monkeypatch.setattr("sys.platform", "win32")
+    init_workspace(sample_settings(tmp_path / "win"))
+    bat = (tmp_path / "win" / "generate.bat").read_bytes()
+    assert bat.startswith(b"@echo off\r\n") and b"-m kcn_reports generate" in bat
+    assert not (tmp_path / "win" / "generate.sh").exists()
+    monkeypatch.setattr("sys.platform", "linux")
+    init_workspace(sample_settings(tmp_path / "linux"))
+    assert (tmp_path / "linux" / "generate.sh").is_file()
+    assert not (tmp_path / "linux" / "generate.bat").exists()
 
 
 def test_new_workspace_checks_clean_then_reads_a_return(tmp_path):
     runner = CliRunner()
+    sample_settings(tmp_path)
     runner.invoke(cli, ["init", str(tmp_path)])
     empty = runner.invoke(cli, ["--workspace", str(tmp_path), "check"])
     assert empty.exit_code == 0, empty.output
@@ -47,6 +79,7 @@ def test_new_workspace_checks_clean_then_reads_a_return(tmp_path):
 
 def test_form_command_uses_the_zones_of_the_settings(tmp_path):
     runner = CliRunner()
+    sample_settings(tmp_path)
     runner.invoke(cli, ["init", str(tmp_path)])
     toml = tmp_path / "kcn_reports.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace('name = "Vân Trung"', 'name = "Yên Lư"'),
@@ -63,6 +96,7 @@ def test_form_command_uses_the_zones_of_the_settings(tmp_path):
 
 
 def test_generate_command_closing_summary(tmp_path):
+    sample_settings(tmp_path)
     make_sample(tmp_path / "inputs")
     result = CliRunner().invoke(cli, ["--workspace", str(tmp_path), "--no-cache", "generate",
                                       "--kind", "two-year", "--as-of", "26/11/2016"])
@@ -75,6 +109,7 @@ def test_generate_command_closing_summary(tmp_path):
 
 
 def test_generate_rejects_bad_dates_and_periods_with_exit_two(tmp_path):
+    sample_settings(tmp_path)
     (tmp_path / "inputs").mkdir()
     runner = CliRunner()
     result = runner.invoke(cli, ["--workspace", str(tmp_path), "generate", "--kind", "two-year",
@@ -92,12 +127,13 @@ def test_launcher_runs_generate_with_this_python(tmp_path):
     import subprocess
     import sys
 
+    sample_settings(tmp_path)
     CliRunner().invoke(cli, ["init", str(tmp_path)])
     fill(tmp_path / "inputs" / "A&B.xlsx", AS_TYPED)  # one return of 6 tháng đầu năm 2016
-    script = (tmp_path / "generate.sh").read_text(encoding="utf-8")
+    script = (tmp_path / launcher_name()).read_text(encoding="utf-8")
     assert sys.executable in script
-    assert sys.executable in (tmp_path / "generate.bat").read_text(encoding="utf-8")
     if os.name == "posix":
+        assert not (tmp_path / "generate.bat").exists()
         done = subprocess.run(["sh", str(tmp_path / "generate.sh"), "--year", "2016"],
                               capture_output=True, text=True, timeout=300,
                               env={**os.environ, "KCN_REPORTS_CACHE": str(tmp_path / "cache")})
