@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -197,8 +197,10 @@ def mark_superseded(outcomes: list[FileOutcome], ledger: Ledger | None = None) -
     """Corrected resends: for each enterprise and period the newest return (by Ngày lập, then
     file time) decides, and every older one, accepted or rejected, is superseded and names it.
 
-    A return whose tax code cannot be read is tied to its enterprise by name when that is
-    unambiguous; otherwise it stays as it is, with a warning saying why."""
+    A return whose tax code cannot be read (or is known nowhere else: a typo) is tied to its
+    enterprise by name when that is unambiguous; otherwise it stays as it is, with a warning
+    saying why. A rejected return whose period cannot be read is superseded by the enterprise's
+    next return made after it (its correction, in all likelihood)."""
     returns = [o for o in outcomes if o.kind == FORM and o.form is not None
                and o.outcome in (ACCEPTED, REJECTED)]
     identify_enterprises(returns, ledger)
@@ -206,20 +208,37 @@ def mark_superseded(outcomes: list[FileOutcome], ledger: Ledger | None = None) -
     for outcome in returns:
         if outcome.enterprise and outcome.period:
             groups[(outcome.enterprise, outcome.period.key)].append(outcome)
+    decides: dict[str, FileOutcome] = {}  # relpath -> the return of its group that decides
     for group in groups.values():
-        if len(group) < 2:
-            continue
         group.sort(key=_recency, reverse=True)
         latest = group[0]
+        for item in group:
+            decides[item.relpath] = latest
         for older in group[1:]:
             reason = f"Đã có báo cáo mới hơn cùng kỳ: {latest.relpath}"
-            errors = sum(p.severity == ERROR for p in older.problems)
-            if errors:
-                reason += f"; {errors} lỗi của tệp này không cần sửa nữa"
             if latest.outcome == REJECTED:
                 reason += "; bản mới hơn bị loại, đang chờ doanh nghiệp sửa"
-            older.outcome = SUPERSEDED
-            older.reason = reason + "."
+            _supersede(older, reason)
+    dated: dict[str, list[FileOutcome]] = defaultdict(list)
+    for outcome in returns:
+        if outcome.enterprise and outcome.period:
+            dated[outcome.enterprise].append(outcome)
+    for outcome in returns:
+        if outcome.outcome != REJECTED or outcome.period is not None or not outcome.enterprise:
+            continue
+        later = [o for o in dated[outcome.enterprise] if _recency(o) > _recency(outcome)]
+        if later:
+            latest = decides[min(later, key=_recency).relpath]
+            _supersede(outcome, "Không đọc được kỳ báo cáo của tệp này, nhưng doanh nghiệp đã "
+                                f"gửi báo cáo mới hơn: {latest.relpath}")
+
+
+def _supersede(older: FileOutcome, reason: str) -> None:
+    errors = sum(p.severity == ERROR for p in older.problems)
+    if errors:
+        reason += f"; {errors} lỗi của tệp này không cần sửa nữa"
+    older.outcome = SUPERSEDED
+    older.reason = reason + "."
 
 
 # Words of an enterprise name that tell it apart from no other: its legal form, "Việt Nam".
@@ -234,8 +253,9 @@ def name_key(name: str) -> str:
 
 
 def identify_enterprises(returns: Sequence[FileOutcome], ledger: Ledger | None) -> None:
-    """Set each return's enterprise: its tax code, or (when unreadable) the only enterprise of
-    the Sổ theo dõi, else of the other returns, whose name and zone match."""
+    """Set each return's enterprise: its tax code, or the only enterprise of the Sổ theo dõi,
+    else of the other returns, whose name (and zone) match — when the tax code cannot be read,
+    or when a rejected return's tax code is known nowhere else (a digit mistyped)."""
     def index(pairs: list[tuple[str, str, str]]) -> dict[str, set[tuple[str, str, str]]]:
         found: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
         for tax, name, zone in pairs:
@@ -248,9 +268,14 @@ def identify_enterprises(returns: Sequence[FileOutcome], ledger: Ledger | None) 
     sent = index([(o.tax_code, str(o.form.values.get("name") or ""),
                    str(o.form.values.get("zone") or ""))
                   for o in returns if o.tax_code and o.form is not None])
+    listed_taxes = set(ledger.enterprises) if ledger else set()
+    sent_taxes = Counter(o.tax_code for o in returns if o.tax_code)
     for outcome in returns:
-        outcome.enterprise = outcome.tax_code
-        if outcome.enterprise or outcome.form is None:
+        outcome.enterprise = typed = outcome.tax_code
+        if outcome.form is None:
+            continue
+        if typed and (ledger is None or outcome.outcome != REJECTED or typed in listed_taxes
+                      or sent_taxes[typed] > 1):
             continue
         form = outcome.form
         name = str(form.values.get("name") or "")
@@ -258,7 +283,7 @@ def identify_enterprises(returns: Sequence[FileOutcome], ledger: Ledger | None) 
         key = name_key(name)
         candidates: set[tuple[str, str, str]] = set()
         for source in (listed, sent):
-            found = source.get(key, set()) if key else set()
+            found = {c for c in source.get(key, set()) if c[0] != typed} if key else set()
             if len({tax for tax, _, _ in found}) > 1 and zone:
                 found = {c for c in found if c[2] == zone} or found
             if found:
@@ -270,9 +295,13 @@ def identify_enterprises(returns: Sequence[FileOutcome], ledger: Ledger | None) 
         if len(taxes) == 1:
             outcome.enterprise = taxes[0]
             known = next(n for t, n, _ in sorted(candidates) if t == taxes[0])
-            outcome.problems.append(problem("matched-by-name", **where,
+            reason = (f"Mã số thuế {typed} không có trong Sổ theo dõi" if typed
+                      else "Không đọc được mã số thuế")
+            outcome.problems.append(problem("matched-by-name", **where, reason=reason,
                                             matched=f"{taxes[0]} {known}"))
             continue
+        if typed:
+            continue  # a new enterprise, perhaps: nothing to say beyond its own errors
         if not name:
             why = "không đọc được tên doanh nghiệp"
         elif taxes:

@@ -250,10 +250,18 @@ class _Letter:
 
     @property
     def subject(self) -> str:
+        """A reminder is an official letter (công văn): its subject is a "V/v" line under the
+        number; a notice (thông báo) has a title and a subject line under it."""
         period = f", {self.period.label.lower()}" if self.period else ""
         if self.notice.kind == REMINDER:
             return f"V/v đề nghị gửi báo cáo {FORM_CODE}{period}"
-        return f"V/v kết quả kiểm tra báo cáo {FORM_CODE}{period}"
+        return f"Kết quả kiểm tra báo cáo {FORM_CODE}{period}"
+
+    @property
+    def number(self) -> str:
+        """"Số      -CV/ĐU": the number is written by hand when the letter is registered."""
+        kind = "CV" if self.notice.kind == REMINDER else "TB"
+        return f"Số       -{kind}/{self.settings.abbreviation}"
 
     @property
     def addressee(self) -> str:
@@ -315,7 +323,7 @@ class _Letter:
 
     TABLE_HEADERS = ("TT", "Mức độ", "Sheet", "Ô", "Nội dung", "Giá trị đã ghi", "Vấn đề",
                      "Cách sửa")
-    TABLE_WIDTHS_MM = (10, 14, 14, 13, 29, 18, 34, 33)  # 165 mm: A4 less the Party margins
+    TABLE_WIDTHS_MM = (10, 14, 16, 13, 27, 18, 34, 33)  # 165 mm: A4 less the Party margins
 
     def rows(self) -> list[tuple[str, ...]]:
         """One row per problem, errors first; the file named when there are several."""
@@ -353,16 +361,21 @@ class _Letter:
         head = _table(doc, (87, 82))
         head.alignment = WD_TABLE_ALIGNMENT.CENTER
         left, right = head.rows[0].cells
-        _cell_lines(left, [(settings.superior_body.upper(), {}),
-                           (settings.issuing_body.upper(), {"bold": True}), ("*", {})], center)
+        left_lines: list[tuple[str, dict[str, Any]]] = [
+            (settings.superior_body.upper(), {}), (settings.issuing_body.upper(), {"bold": True}),
+            ("*", {}), (self.number, {})]
+        if self.notice.kind == REMINDER:
+            left_lines.append((self.subject, {"italic": True, "size": 12}))
+        _cell_lines(left, left_lines, center)
         _cell_lines(right, [("ĐẢNG CỘNG SẢN VIỆT NAM", {"bold": True, "underline": True}),
                             (vnformat.date_line(settings.place, self.today),
                              {"italic": True, "size": 13})], center)
 
-        title = "THÔNG BÁO" if self.notice.kind != REMINDER else "CÔNG VĂN NHẮC GỬI BÁO CÁO"
-        _para(doc, title, center, bold=True, size=15, before=12)
-        _para(doc, self.subject, center, italic=True, size=13, after=6)
-        _para(doc, f"Kính gửi: {self.addressee}", center, after=10)
+        if self.notice.kind != REMINDER:
+            _para(doc, "THÔNG BÁO", center, bold=True, size=16, before=12)
+            _para(doc, self.subject, center, bold=True, size=14, after=0)
+            _para(doc, "-----", center, after=6)
+        _para(doc, f"Kính gửi: {self.addressee}", center, before=12, after=10)
         for text in self.paragraphs():
             _para(doc, text, WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True)
         rows = self.rows()
@@ -409,9 +422,10 @@ class _Letter:
             lines = [
                 (settings.issuing_body.upper(), fmt(bold=True, align="center")),
                 (vnformat.date_line(settings.place, self.today), fmt(italic=True, align="right")),
-                ("THÔNG BÁO" if self.notice.kind != REMINDER else "CÔNG VĂN NHẮC GỬI BÁO CÁO",
+                ("THÔNG BÁO" if self.notice.kind != REMINDER else "ĐỀ NGHỊ GỬI BÁO CÁO",
                  fmt(bold=True, font_size=14, align="center")),
-                (self.subject, fmt(italic=True, align="center")),
+                (self.subject, fmt(bold=self.notice.kind != REMINDER,
+                                   italic=self.notice.kind == REMINDER, align="center")),
                 (f"Kính gửi: {self.addressee}", fmt(align="center")),
             ]
             lines += [(text, fmt()) for text in self.paragraphs()]

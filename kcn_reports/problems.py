@@ -131,7 +131,7 @@ CATALOG: dict[str, Kind] = {
                     "Xác nhận lại với doanh nghiệp nếu số liệu không đúng."),
     "unknown-enterprise": Kind(WARNING, "Mã số thuế {value} chưa có trong danh sách doanh nghiệp (sheet Doanh nghiệp của Sổ theo dõi): doanh nghiệp mới?",
                                "Bổ sung doanh nghiệp vào Sổ theo dõi nếu đúng là doanh nghiệp mới."),
-    "matched-by-name": Kind(WARNING, "Không đọc được mã số thuế; theo tên doanh nghiệp, đây là báo cáo của {matched}.",
+    "matched-by-name": Kind(WARNING, "{reason}; theo tên doanh nghiệp, đây là báo cáo của {matched}.",
                             "Nếu đúng thì không cần làm gì; nếu sai, sửa tên hoặc mã số thuế trong báo cáo."),
     "enterprise-unidentified": Kind(WARNING, "Không đọc được mã số thuế và không nhận ra doanh nghiệp theo tên \"{value}\" ({why}), nên không biết tệp này của doanh nghiệp nào, đã được gửi lại hay chưa.",
                                     "Liên hệ doanh nghiệp gửi tệp này; khi đã có bản sửa, có thể chuyển tệp này ra khỏi thư mục inputs."),

@@ -104,7 +104,9 @@ def test_correction_letter_names_each_cell_value_and_fix(workspace):
     text = "\n".join(p.text for p in doc.paragraphs)
     head = [c.text for c in doc.tables[0].rows[0].cells]
     assert head[0].splitlines() == ["ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH", "ĐẢNG ỦY CÁC KHU CÔNG NGHIỆP",
-                                    "*"]
+                                    "*", "Số       -TB/ĐU"]
+    assert ("THÔNG BÁO\nKết quả kiểm tra báo cáo Mẫu số 01/DN-KCN, 6 tháng đầu năm 2016\n-----"
+            in text)
     assert head[1].splitlines()[0] == "ĐẢNG CỘNG SẢN VIỆT NAM"
     assert head[1].splitlines()[1].startswith("Bắc Giang, ngày ")
     assert "Kính gửi: Công ty TNHH Gỗ Đình Trám (mã số thuế 2400000021)" in text
@@ -131,7 +133,10 @@ def test_reminder_has_the_deadline_and_no_table(workspace):
     folder = workspace / "outputs" / "phan-hoi-6-thang-dau-nam-2016"
     doc = Document(folder / "Nhac-gui-bao-cao_2400000024_Giay-Hoa-Phu.docx")
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "V/v đề nghị gửi báo cáo Mẫu số 01/DN-KCN, 6 tháng đầu năm 2016" in text
+    head = doc.tables[0].rows[0].cells[0].text.splitlines()
+    assert head[3:] == ["Số       -CV/ĐU",
+                        "V/v đề nghị gửi báo cáo Mẫu số 01/DN-KCN, 6 tháng đầu năm 2016"]
+    assert "THÔNG BÁO" not in text
     assert ("chưa nhận được báo cáo Mẫu số 01/DN-KCN 6 tháng đầu năm 2016 của doanh "
             "nghiệp.") in text
     assert "hạn gửi báo cáo là ngày 31/07/2016 đã qua" in text  # today is long after

@@ -14,9 +14,11 @@ from helpers import SETTINGS, write_ledger
 from kcn_reports.check import check_inputs
 from kcn_reports.cli import cli
 from kcn_reports.excel_summary import write_problem_list
+from kcn_reports.formdef import PERIOD_HALF, Period
 from kcn_reports.screen import render_check
 
 D = dt.date
+PERIOD = Period(PERIOD_HALF, 2016)
 LEDGER = [  # tax code, name, zone, ownership, country, started, stopped
     ["2400000011", "Công ty TNHH Sợi Đình Trám", "Đình Trám", "Trong nước", None, D(2012, 1, 1), None],
     ["2400000012", "Công ty CP Thép Quang Châu", "Quang Châu", "Trong nước", None, D(2012, 1, 1), None],
@@ -258,3 +260,54 @@ def test_screen_lists_a_superseded_rejected_file_without_its_old_errors(tmp_path
     text = render_check(check_inputs(inputs, SETTINGS, jobs=1))
     assert "[Bị thay thế] cu.xlsx" in text
     assert "nhiều" not in text  # the settled error is not asked to be fixed again
+
+
+def test_rejected_return_with_a_mistyped_tax_code_is_matched_by_name(tmp_path):
+    inputs = inputs_with_ledger(tmp_path)
+    # 2400000031 is nobody's: a digit typed wrong, and the return is rejected for its numbers.
+    wrong = plain_return(inputs / "go.xlsx", values("2400000031", "Công ty TNHH Sợi Đình Trám",
+                                                    "Đình Trám", employees="nhiều"))
+    age(wrong, dt.datetime(2016, 7, 9, 9))
+    report = check_inputs(inputs, SETTINGS, jobs=1)
+    item = outcomes(report)["go.xlsx"]
+    assert item.outcome == "rejected" and item.enterprise == "2400000011"
+    note = next(p for p in item.problems if p.code == "matched-by-name")
+    assert note.message == ("Mã số thuế 2400000031 không có trong Sổ theo dõi; theo tên doanh "
+                            "nghiệp, đây là báo cáo của 2400000011 Công ty TNHH Sợi Đình Trám.")
+    zone = next(z for z in report.completeness.zones if z.zone == "Đình Trám")
+    assert [r.file for r in zone.rejected] == ["go.xlsx"] and zone.missing == ()
+    fixed = plain_return(inputs / "go (sua).xlsx", values(
+        "2400000011", "Công ty TNHH Sợi Đình Trám", "Đình Trám", prepared_on="14/07/2016"))
+    age(fixed, dt.datetime(2016, 7, 14, 9))
+    report = check_inputs(inputs, SETTINGS, jobs=1)
+    assert outcomes(report)["go.xlsx"].outcome == "superseded"
+    assert not report.has_errors
+
+
+def test_an_accepted_return_of_an_unknown_tax_code_is_left_as_a_new_enterprise(tmp_path):
+    inputs = inputs_with_ledger(tmp_path)
+    plain_return(inputs / "moi.xlsx", values("2400000099", "Công ty TNHH Sợi Đình Trám 2",
+                                             "Đình Trám"))
+    item = outcomes(check_inputs(inputs, SETTINGS, jobs=1))["moi.xlsx"]
+    assert item.outcome == "accepted" and item.enterprise == "2400000099"
+    assert [p.code for p in item.problems] == ["unknown-enterprise"]
+
+
+def test_rejected_return_without_a_period_is_superseded_by_the_next_return(tmp_path):
+    inputs = inputs_with_ledger(tmp_path)
+    first = plain_return(inputs / "thep.xlsx", values("2400000012", "Công ty CP Thép Quang Châu",
+                                                      "Quang Châu", period=None))
+    age(first, dt.datetime(2016, 7, 9, 9))
+    report = check_inputs(inputs, SETTINGS, jobs=1, period=PERIOD)
+    assert outcomes(report)["thep.xlsx"].outcome == "rejected"
+    zone = next(z for z in report.completeness.zones if z.zone == "Quang Châu")
+    assert [r.file for r in zone.rejected] == ["thep.xlsx"]  # sent, not "not sent"
+    fixed = plain_return(inputs / "thep 2.xlsx", values(
+        "2400000012", "Công ty CP Thép Quang Châu", "Quang Châu", prepared_on="15/07/2016"))
+    age(fixed, dt.datetime(2016, 7, 15, 9))
+    report = check_inputs(inputs, SETTINGS, jobs=1, period=PERIOD)
+    old = outcomes(report)["thep.xlsx"]
+    assert old.outcome == "superseded"
+    assert old.reason == ("Không đọc được kỳ báo cáo của tệp này, nhưng doanh nghiệp đã gửi báo "
+                          "cáo mới hơn: thep 2.xlsx; 1 lỗi của tệp này không cần sửa nữa.")
+    assert not report.has_errors
