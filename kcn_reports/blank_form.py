@@ -354,8 +354,8 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
                       fill: FormFill) -> None:
     lay = _layout()
     table = fill.table
-    COL = {key: index for index, (key, _) in enumerate(table)}  # noqa: N806 - shadows the default
-    LAST_COL = len(table) - 1  # noqa: N806
+    col_of = {key: index for index, (key, _) in enumerate(table)}
+    last_col = len(table) - 1
     for index, (_, width) in enumerate(table):
         ws.set_column(index, index, width)
     left_last = LABEL_COL  # the left header block spans the STT and "Chỉ tiêu" columns
@@ -365,20 +365,20 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
         return sum(width for _, width in table[first:last + 1])
 
     # Header block.
-    ws.merge_range(lay.form_code, right_first, lay.form_code, LAST_COL, FORM_CODE,
+    ws.merge_range(lay.form_code, right_first, lay.form_code, last_col, FORM_CODE,
                    fmt.form_code)
     ws.merge_range(lay.header, 0, lay.header, left_last, "TÊN DOANH NGHIỆP: ……………………", fmt.org)
-    ws.merge_range(lay.header, right_first, lay.header, LAST_COL,
+    ws.merge_range(lay.header, right_first, lay.header, last_col,
                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fmt.nation)
-    ws.merge_range(lay.motto, right_first, lay.motto, LAST_COL,
+    ws.merge_range(lay.motto, right_first, lay.motto, last_col,
                    "Độc lập - Tự do - Hạnh phúc", fmt.motto)
 
     # Title and addressee.
-    full_width = span_width(0, LAST_COL)
-    ws.merge_range(lay.title, 0, lay.title, LAST_COL, FORM_TITLE, fmt.title)
+    full_width = span_width(0, last_col)
+    ws.merge_range(lay.title, 0, lay.title, last_col, FORM_TITLE, fmt.title)
     # 14 pt bold capitals are about 1.6 times as wide as the 12 pt text the estimate assumes.
     ws.set_row(lay.title, TITLE_LINE_HEIGHT * _lines(FORM_TITLE, full_width / 1.6) + 6)
-    ws.merge_range(lay.recipient, 0, lay.recipient, LAST_COL, f"Kính gửi: {recipient}",
+    ws.merge_range(lay.recipient, 0, lay.recipient, last_col, f"Kính gửi: {recipient}",
                    fmt.recipient)
     ws.set_row(lay.recipient, LINE_HEIGHT * _lines(f"Kính gửi: {recipient}", full_width))
 
@@ -393,25 +393,25 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
         if fld.key in fill.identity:
             # Filled in by the office from its Sổ theo dõi: locked, so the return names the
             # enterprise exactly as the office knows it.
-            ws.merge_range(row, IDENTITY_INPUT_COL, row, LAST_COL, fill.identity[fld.key] or "",
+            ws.merge_range(row, IDENTITY_INPUT_COL, row, last_col, fill.identity[fld.key] or "",
                            fmt.identity_locked)
             continue
         preset = fill.period.label if fld.kind is Kind.PERIOD and fill.period else ""
-        ws.merge_range(row, IDENTITY_INPUT_COL, row, LAST_COL, preset,
+        ws.merge_range(row, IDENTITY_INPUT_COL, row, last_col, preset,
                        fmt.identity_input(fld.kind))
         options = _validation(fld, zones, periods, lists)
         if options:
-            _add_validation(ws, row, IDENTITY_INPUT_COL, LAST_COL, options)
+            _add_validation(ws, row, IDENTITY_INPUT_COL, last_col, options)
     required_codes = [f.code for f in INDICATORS if f.required and f.code]
     note = "(*) Thông tin bắt buộc phải ghi."
     if required_codes:
         note += " Trong bảng chỉ tiêu, bắt buộc ghi các mã số " + ", ".join(required_codes) + "."
     note += " Chỉ nhập vào các ô nền vàng."
-    ws.merge_range(lay.identity_note, 0, lay.identity_note, LAST_COL, note, fmt.note)
+    ws.merge_range(lay.identity_note, 0, lay.identity_note, last_col, note, fmt.note)
     ws.set_row(lay.identity_note, LINE_HEIGHT * _lines(note, full_width * 1.1))
 
     # Indicator table.
-    for key, col in COL.items():
+    for key, col in col_of.items():
         if key == "previous":
             ws.write_string(lay.table_header, col, fill.previous_header(), fmt.th_reference)
         elif key == "value":
@@ -419,33 +419,33 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
         else:
             ws.write_string(lay.table_header, col, TABLE_COLUMNS[key][0], fmt.th)
     header_lines = max(_lines(fill.previous_header(), PREVIOUS_COLUMN[1]) if fill.previous
-                       is not None else 1, _lines(fill.value_header(), table[COL["value"]][1]))
+                       is not None else 1, _lines(fill.value_header(), table[col_of["value"]][1]))
     ws.set_row(lay.table_header, max(24, LINE_HEIGHT * header_lines + 4))
     row = lay.table_header + 1
     number = 0
     for kind, item in lay.table_rows:
         if kind == "section":
-            ws.merge_range(row, 0, row, LAST_COL, str(item), fmt.section)
+            ws.merge_range(row, 0, row, last_col, str(item), fmt.section)
             ws.set_row(row, 20)
             row += 1
             continue
         assert isinstance(item, Field)
         fld = item
         number += 1
-        ws.write_number(row, COL["stt"], number, fmt.cell_center)
-        ws.write_string(row, COL["label"], fld.label, fmt.cell_text)
-        ws.write_string(row, COL["code"], fld.code or "", fmt.cell_code)
-        ws.write_string(row, COL["unit"], fld.unit, fmt.cell_center)
-        ws.write_blank(row, COL["value"], None, fmt.value_input(fld.kind))
-        ws.write_blank(row, COL["note"], None, fmt.cell_note)
+        ws.write_number(row, col_of["stt"], number, fmt.cell_center)
+        ws.write_string(row, col_of["label"], fld.label, fmt.cell_text)
+        ws.write_string(row, col_of["code"], fld.code or "", fmt.cell_code)
+        ws.write_string(row, col_of["unit"], fld.unit, fmt.cell_center)
+        ws.write_blank(row, col_of["value"], None, fmt.value_input(fld.kind))
+        ws.write_blank(row, col_of["note"], None, fmt.cell_note)
         if fill.previous is not None:
-            _write_reference(ws, row, COL["previous"], fld, fill.previous.get(fld.key), fmt)
-        lines = max(_lines(fld.label, table[COL["label"]][1]),
-                    _lines(fld.unit, table[COL["unit"]][1]))
+            _write_reference(ws, row, col_of["previous"], fld, fill.previous.get(fld.key), fmt)
+        lines = max(_lines(fld.label, table[col_of["label"]][1]),
+                    _lines(fld.unit, table[col_of["unit"]][1]))
         ws.set_row(row, max(LINE_HEIGHT * lines + 3, 20))
         options = _validation(fld, zones, periods, lists)
         if options:
-            _add_validation(ws, row, COL["value"], COL["value"], options)
+            _add_validation(ws, row, col_of["value"], col_of["value"], options)
         row += 1
 
     # Footnote, date line and signatures.
@@ -454,17 +454,17 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
     if fill.previous is not None:
         footnote += (f" Cột \"{fill.previous_header()}\" là số liệu doanh nghiệp đã báo cáo kỳ "
                      "trước, chỉ để đối chiếu: không sửa, không ghi số liệu kỳ này vào cột đó.")
-    ws.merge_range(lay.footnote, 0, lay.footnote, LAST_COL, footnote, fmt.note)
+    ws.merge_range(lay.footnote, 0, lay.footnote, last_col, footnote, fmt.note)
     ws.set_row(lay.footnote, LINE_HEIGHT * _lines(footnote, full_width * 1.1))
-    ws.merge_range(lay.date_line, right_first, lay.date_line, LAST_COL,
+    ws.merge_range(lay.date_line, right_first, lay.date_line, last_col,
                    "……, ngày … tháng … năm ……", fmt.date_line)
     ws.merge_range(lay.signature, 0, lay.signature, left_last, "NGƯỜI LẬP BIỂU",
                    fmt.sign_title)
-    ws.merge_range(lay.signature, right_first, lay.signature, LAST_COL,
+    ws.merge_range(lay.signature, right_first, lay.signature, last_col,
                    "GIÁM ĐỐC DOANH NGHIỆP", fmt.sign_title)
     ws.merge_range(lay.signature + 1, 0, lay.signature + 1, left_last, "(Ký, ghi rõ họ tên)",
                    fmt.sign_hint)
-    ws.merge_range(lay.signature + 1, right_first, lay.signature + 1, LAST_COL,
+    ws.merge_range(lay.signature + 1, right_first, lay.signature + 1, last_col,
                    "(Ký tên, đóng dấu)", fmt.sign_hint)
 
     # Page and protection.
@@ -473,7 +473,7 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
     ws.set_margins(left=0.6, right=0.4, top=0.6, bottom=0.6)
     ws.center_horizontally()
     ws.fit_to_pages(1, 0)
-    ws.print_area(0, 0, lay.last, LAST_COL)
+    ws.print_area(0, 0, lay.last, last_col)
     ws.hide_gridlines(2)
     ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True})
     ws.activate()

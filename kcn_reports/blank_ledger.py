@@ -108,7 +108,14 @@ def _validation(sheet: LedgerSheet, column: Column, zones: Sequence[str], lists:
     choices = column_choices(sheet, column, zones)
     reference = _reference(sheet, column)
     options: dict[str, Any]
-    if choices:
+    if choices and column.kind is Kind.ZONE:
+        # The office's own workbook outlives its settings: a zone added to kcn_reports.toml
+        # later must still be typeable here (check reads it against the settings anyway).
+        options = {"validate": "list", "source": lists.source(choices),
+                   "error_type": "warning", "error_title": "KCN chưa có trong danh sách",
+                   "error_message": "KCN này không có trong danh sách lúc tạo sổ. Nếu đã thêm "
+                                    "KCN này vào kcn_reports.toml thì vẫn ghi được. Vẫn ghi?"}
+    elif choices:
         options = {"validate": "list", "source": lists.source(choices),
                    "error_title": "Giá trị không hợp lệ",
                    "error_message": f"Vui lòng chọn \"{column.header}\" trong danh sách."}

@@ -91,15 +91,19 @@ def _for_enterprise(problems: list[Problem]) -> list[Problem]:
 
 def plan_feedback(report: CheckReport, settings: Settings,
                   workspace: Path | None = None) -> list[Notice]:
-    """Who gets a file and what it says: enterprises whose return still counts and has
-    problems they can fix, then the expected enterprises that have sent nothing."""
+    """Who gets a file and what it says: enterprises whose return of the period still counts
+    and has problems they can fix, then the expected enterprises that have sent nothing."""
     ledger_rows = report.ledger.enterprises if report.ledger is not None else {}
+    coverage = report.completeness
+    period = coverage.period if coverage is not None else report.period
     notices: dict[str, Notice] = {}
     for item in report.files:
         if not item.is_live or item.outcome not in (ACCEPTED, REJECTED):
             continue
         if item.kind not in (FORM, ""):
             continue  # the Sổ theo dõi, or a file that is no return at all
+        if period is not None and item.period not in (period, None):
+            continue  # an earlier period's return: that round is over
         problems = _for_enterprise(item.problems)
         if not problems:
             continue
@@ -116,12 +120,10 @@ def plan_feedback(report: CheckReport, settings: Settings,
         if item.outcome == REJECTED:
             notice.kind = CORRECTION
     planned = sorted(notices.values(), key=lambda n: (n.kind != CORRECTION, n.zone, n.name))
-    coverage = report.completeness
     if coverage is not None:
         for zone_coverage in coverage.zones:
             for tax, name in zone_coverage.missing:
                 planned.append(Notice(REMINDER, tax, name, zone_coverage.zone))
-    period = coverage.period if coverage is not None else report.period
     with_phone: dict[str, list[FileOutcome]] = {}
     for item in report.files:
         if item.enterprise and item.form is not None and item.form.values.get("phone"):

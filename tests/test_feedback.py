@@ -193,3 +193,18 @@ def test_a_fixed_enterprise_gets_nothing_on_the_next_run(workspace):
         in result.output
     assert not (folder / "Thong-bao_2400000021_Go-Dinh-Tram.docx").exists()
     assert (folder / "ghi chu cua van phong.txt").read_text(encoding="utf-8") == "giữ nguyên"
+
+
+def test_an_earlier_periods_return_gets_no_letter(workspace):
+    plain_return(workspace / "inputs" / "go 2015.xlsx", typed(
+        "2400000021", "Công ty TNHH Gỗ Đình Trám", "Đình Trám", period="Năm 2015",
+        prepared_on="10/01/2016", employees="nhiều"))
+    result = run(workspace)
+    assert "go 2015.xlsx" not in all_text_of(workspace / "outputs")
+    assert "(2 lỗi)" in result.output  # the 2016 return's two errors only
+
+
+def all_text_of(folder):
+    from by_hand import all_text
+
+    return "\n".join(all_text(p) for p in folder.rglob("*.docx"))
