@@ -152,21 +152,17 @@ def form_command(ctx: click.Context, out: Path | None, per_enterprise: bool,
         write_enterprise_forms,
         write_form,
     )
-    from kcn_reports.screen import render_enterprise_forms
+    from kcn_reports.screen import render_blank_form, render_enterprise_forms
 
     settings = _settings(ctx)
     workspace: Path = ctx.obj["workspace"]
     _example_notice(settings, err=True)
     if not per_enterprise:
         target = out or workspace / FORMS_FOLDER / BLANK_FORM_NAME
+        if target.is_dir():
+            target = target / BLANK_FORM_NAME
         write_form(settings, target)
-        period = settings.collection.period
-        click.echo(f"Đã tạo mẫu báo cáo trống: {target}")
-        click.echo("  Khu công nghiệp trong danh sách chọn: "
-                   + "; ".join(z.name for z in settings.zones) + ".")
-        click.echo(f"  Kỳ báo cáo ghi sẵn: {period.label}." if period else
-                   "  Kỳ báo cáo: doanh nghiệp tự chọn (ghi [collection] period trong "
-                   "kcn_reports.toml để ghi sẵn).")
+        click.echo(render_blank_form(target, settings))
         return
     report = _checked(ctx, inputs)
     try:

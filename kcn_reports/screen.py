@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from kcn_reports.feedback import FeedbackRun
     from kcn_reports.formdef import Period
     from kcn_reports.generate import GenerateResult
+    from kcn_reports.settings import Settings
     from kcn_reports.template_check import TemplateIssue, TemplateProblem
 
 SEVERITY_LABELS = {ERROR: "LỖI", "warning": "Cảnh báo"}
@@ -189,6 +190,19 @@ def render_export(stats: ExportStats, report: CheckReport) -> str:
     if stats.rebuilt:
         lines.append("Đã tạo lại các bảng có cấu trúc mới: " + ", ".join(stats.rebuilt) + ".")
     return "\n".join(lines)
+
+
+def render_blank_form(target: Path, settings: Settings) -> str:
+    """Where the blank form went and what it offers."""
+    period = settings.collection.period
+    return "\n".join([
+        f"Đã tạo mẫu báo cáo trống: {target}",
+        "  Khu công nghiệp trong danh sách chọn: " + "; ".join(z.name for z in settings.zones)
+        + ".",
+        f"  Kỳ báo cáo ghi sẵn: {period.label}." if period else
+        "  Kỳ báo cáo: doanh nghiệp tự chọn (ghi [collection] period trong kcn_reports.toml "
+        "để ghi sẵn).",
+    ])
 
 
 def render_enterprise_forms(forms: list[EnterpriseForm], written: list[Path], folder: Path,
