@@ -159,7 +159,6 @@ def _move(path: Path, change) -> None:
     book.save(path)
 
 
-@pytest.mark.xfail(strict=True, reason="needs the multi-column reader of issue 11")
 def test_previous_column_never_read_after_the_enterprise_swaps_the_columns(forms, tmp_path):
     path = filled(forms, tmp_path, "ab swapped.xlsx")
 
