@@ -205,30 +205,37 @@ def mark_superseded(outcomes: list[FileOutcome], ledger: Ledger | None = None) -
                and o.outcome in (ACCEPTED, REJECTED)]
     identify_enterprises(returns, ledger)
     groups: dict[tuple[str, str], list[FileOutcome]] = defaultdict(list)
+    undated: list[FileOutcome] = []
     for outcome in returns:
-        if outcome.enterprise and outcome.period:
-            groups[(outcome.enterprise, outcome.period.key)].append(outcome)
-    decides: dict[str, FileOutcome] = {}  # relpath -> the return of its group that decides
+        period = outcome.period
+        if not outcome.enterprise:
+            continue
+        if period:
+            groups[(outcome.enterprise, period.key)].append(outcome)
+        elif outcome.outcome == REJECTED:
+            undated.append(outcome)
     for group in groups.values():
+        if len(group) < 2:
+            continue
         group.sort(key=_recency, reverse=True)
         latest = group[0]
-        for item in group:
-            decides[item.relpath] = latest
         for older in group[1:]:
             reason = f"Đã có báo cáo mới hơn cùng kỳ: {latest.relpath}"
             if latest.outcome == REJECTED:
                 reason += "; bản mới hơn bị loại, đang chờ doanh nghiệp sửa"
             _supersede(older, reason)
+    if not undated:
+        return
     dated: dict[str, list[FileOutcome]] = defaultdict(list)
-    for outcome in returns:
-        if outcome.enterprise and outcome.period:
-            dated[outcome.enterprise].append(outcome)
-    for outcome in returns:
-        if outcome.outcome != REJECTED or outcome.period is not None or not outcome.enterprise:
-            continue
-        later = [o for o in dated[outcome.enterprise] if _recency(o) > _recency(outcome)]
+    for (enterprise, _), group in groups.items():
+        dated[enterprise].extend(group)
+    for outcome in undated:
+        later = [o for o in dated[outcome.enterprise or ""] if _recency(o) > _recency(outcome)]
         if later:
-            latest = decides[min(later, key=_recency).relpath]
+            nearest = min(later, key=_recency)
+            period = nearest.period
+            assert period is not None
+            latest = groups[(outcome.enterprise or "", period.key)][0]  # sorted: newest first
             _supersede(outcome, "Không đọc được kỳ báo cáo của tệp này, nhưng doanh nghiệp đã "
                                 f"gửi báo cáo mới hơn: {latest.relpath}")
 
@@ -247,6 +254,7 @@ _NAME_NOISE = re.compile(
     r"chi nhanh|tap doan|viet nam|vn|limited|ltd|co|company|corporation|corp|jsc|inc)\b")
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """An enterprise name as compared across files: folded, without its legal form."""
     return " ".join(_NAME_NOISE.sub(" ", fold(name)).split())
@@ -263,26 +271,34 @@ def identify_enterprises(returns: Sequence[FileOutcome], ledger: Ledger | None) 
                 found[name_key(name)].add((tax, name, zone))
         return found
 
-    listed = index([(str(tax), str(row.get("name") or ""), str(row.get("zone") or ""))
-                    for tax, row in (ledger.enterprises.items() if ledger else ())])
-    sent = index([(o.tax_code, str(o.form.values.get("name") or ""),
-                   str(o.form.values.get("zone") or ""))
-                  for o in returns if o.tax_code and o.form is not None])
     listed_taxes = set(ledger.enterprises) if ledger else set()
     sent_taxes = Counter(o.tax_code for o in returns if o.tax_code)
+    pending = []
     for outcome in returns:
         outcome.enterprise = typed = outcome.tax_code
-        if outcome.form is None:
-            continue
-        if typed and (ledger is None or outcome.outcome != REJECTED or typed in listed_taxes
-                      or sent_taxes[typed] > 1):
-            continue
+        if outcome.form is not None and not (
+                typed and (ledger is None or outcome.outcome != REJECTED
+                           or typed in listed_taxes or sent_taxes[typed] > 1)):
+            pending.append(outcome)
+    if not pending:
+        return  # the usual case: every name index below would go unused
+    listed = index([(str(tax), str(row.get("name") or ""), str(row.get("zone") or ""))
+                    for tax, row in (ledger.enterprises.items() if ledger else ())])
+    sent: dict[str, set[tuple[str, str, str]]] | None = None  # built only when needed
+    for outcome in pending:
+        typed = outcome.tax_code
         form = outcome.form
+        assert form is not None
         name = str(form.values.get("name") or "")
         zone = form.values.get("zone")
         key = name_key(name)
         candidates: set[tuple[str, str, str]] = set()
-        for source in (listed, sent):
+        for source_name in ("listed", "sent"):
+            if source_name == "sent" and sent is None:
+                sent = index([(o.tax_code, str(o.form.values.get("name") or ""),
+                               str(o.form.values.get("zone") or ""))
+                              for o in returns if o.tax_code and o.form is not None])
+            source = listed if source_name == "listed" else sent or {}
             found = {c for c in source.get(key, set()) if c[0] != typed} if key else set()
             if len({tax for tax, _, _ in found}) > 1 and zone:
                 found = {c for c in found if c[2] == zone} or found
