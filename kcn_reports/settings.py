@@ -378,7 +378,7 @@ def _kind_name(kind: type) -> str:
 _SECTIONS = {
     "organisation": "cơ quan", "baseline": "mốc ban đầu", "signatory": "người ký",
     "distribution": "nơi nhận", "facts": "thông tin trích dẫn", "output": "kết quả",
-    "limits": "giới hạn an toàn",
+    "limits": "giới hạn an toàn", "collection": "đợt thu báo cáo",
 }
 
 
@@ -424,10 +424,14 @@ def _collection(section: dict[str, Any], where: str) -> Collection:
     """The [collection] section: the period being collected, its deadline, feedback options."""
     from kcn_reports.values import ParseError, parse_period
 
+    def wrong(key: str, what: str, value: Any) -> SettingsError:
+        return SettingsError(f"Cài đặt {_describe('collection.', key)} trong tệp {where} phải là "
+                             f"{what}, đang là {_as_written(value)}.")
+
     raw_period = section.get("period", "")
+    period_help = "\"Năm YYYY\" hoặc \"6 tháng đầu năm YYYY\" (trong ngoặc kép)"
     if not isinstance(raw_period, str):
-        raise SettingsError(f"Cài đặt \"collection.period\" trong tệp {where} phải là chuỗi chữ "
-                            f"trong dấu ngoặc kép, ví dụ \"Năm 2026\", đang là {raw_period!r}.")
+        raise wrong("period", period_help, raw_period)
     period = None
     if raw_period.strip():
         try:
@@ -435,22 +439,24 @@ def _collection(section: dict[str, Any], where: str) -> Collection:
         except ParseError:
             period = None
         if period is None:
-            raise SettingsError(
-                f"Cài đặt \"collection.period\" trong tệp {where} phải là \"6 tháng đầu năm "
-                f"YYYY\" hoặc \"Năm YYYY\", đang là \"{raw_period}\".")
+            raise wrong("period", period_help, raw_period)
+        if not YEAR_MIN <= period.year <= YEAR_MAX:
+            raise SettingsError(f"Cài đặt {_describe('collection.', 'period')} trong tệp {where} "
+                                f"ghi năm {period.year}, năm không hợp lý (chỉ nhận từ {YEAR_MIN} "
+                                f"đến {YEAR_MAX}).")
     deadline = section.get("deadline")
     if deadline is not None and (not isinstance(deadline, dt.date)
                                  or isinstance(deadline, dt.datetime)):
-        raise SettingsError(f"Cài đặt \"collection.deadline\" trong tệp {where} phải là ngày "
-                            f"dạng YYYY-MM-DD (không có ngoặc kép), đang là {deadline!r}.")
+        raise SettingsError(
+            f"Cài đặt {_describe('collection.', 'deadline')} trong tệp {where} phải là "
+            f"{_kind_name(dt.date)}, đang là {_as_written(deadline)}."
+            f"{_date_hint(dt.date, 'deadline', deadline)}")
     contact = section.get("contact", "")
     if not isinstance(contact, str):
-        raise SettingsError(f"Cài đặt \"collection.contact\" trong tệp {where} phải là chuỗi "
-                            f"chữ trong dấu ngoặc kép, đang là {contact!r}.")
+        raise wrong("contact", _kind_name(str), contact)
     fmt = section.get("feedback_format", "docx")
     if not isinstance(fmt, str) or fmt.strip().lower().lstrip(".") not in FEEDBACK_FORMATS:
-        raise SettingsError(f"Cài đặt \"collection.feedback_format\" trong tệp {where} phải là "
-                            f"\"docx\" hoặc \"xlsx\", đang là {fmt!r}.")
+        raise wrong("feedback_format", "\"docx\" (thư Word) hoặc \"xlsx\" (bảng Excel)", fmt)
     return Collection(period, deadline, contact.strip(), fmt.strip().lower().lstrip("."))
 
 

@@ -430,7 +430,7 @@ def test_no_line_of_the_top_help_splits_the_program_name():
 
 def test_the_list_of_commands_shows_whole_descriptions():
     text = CliRunner().invoke(cli, ["--help"], prog_name="kcn-reports").output
-    assert "Tạo mẫu báo cáo trống (Mẫu số 01/DN-KCN) để gửi cho doanh nghiệp." in text
+    assert "Tạo mẫu báo cáo (Mẫu số 01/DN-KCN) để gửi cho doanh nghiệp." in text
     assert "..." not in text.split("Lệnh:", 1)[1]
 
 

@@ -101,12 +101,16 @@ def test_the_sample_settings_are_never_examples(tmp_path):
 
 
 @pytest.mark.parametrize("line, message", [
-    ('period = "Quý 3 năm 2025"', 'Cài đặt "collection.period" trong tệp {path} phải là "6 tháng '
-                                  'đầu năm YYYY" hoặc "Năm YYYY", đang là "Quý 3 năm 2025".'),
-    ("deadline = \"15/01/2026\"", 'Cài đặt "collection.deadline" trong tệp {path} phải là ngày '
-                                  "dạng YYYY-MM-DD (không có ngoặc kép), đang là '15/01/2026'."),
-    ('feedback_format = "pdf"', 'Cài đặt "collection.feedback_format" trong tệp {path} phải là '
-                                "\"docx\" hoặc \"xlsx\", đang là 'pdf'."),
+    ('period = "Quý 3 năm 2025"', 'Cài đặt «period» trong mục [collection] (đợt thu báo cáo) trong '
+                                  'tệp {path} phải là "Năm YYYY" hoặc "6 tháng đầu năm YYYY" '
+                                  '(trong ngoặc kép), đang là "Quý 3 năm 2025".'),
+    ('deadline = "15/01/2026"', "Cài đặt «deadline» trong mục [collection] (đợt thu báo cáo) trong "
+                                "tệp {path} phải là ngày dạng năm-tháng-ngày, ví dụ 2014-06-30, "
+                                'không có ngoặc kép, đang là "15/01/2026". Ngày viết dạng '
+                                "2026-01-15, không có ngoặc kép: deadline = 2026-01-15."),
+    ('feedback_format = "pdf"', "Cài đặt «feedback_format» trong mục [collection] (đợt thu báo "
+                                'cáo) trong tệp {path} phải là "docx" (thư Word) hoặc "xlsx" '
+                                '(bảng Excel), đang là "pdf".'),
 ])
 def test_collection_settings_are_checked(tmp_path, line, message):
     path = tmp_path / "kcn_reports.toml"
