@@ -27,6 +27,7 @@ from kcn_reports.cli import cli
 from kcn_reports.generate import generate
 from kcn_reports.outputs import OutputBusy, OutputSet, SetLocked
 from kcn_reports.screen import render_generate
+from kcn_reports.settings import DEFAULT_SETTINGS
 
 D = dt.date
 TODAY = D(2017, 1, 10)
@@ -41,6 +42,8 @@ def snapshot(folder: Path) -> dict[str, str]:
 def workspace(root: Path, employees: str = "1.234 người") -> Path:
     inputs = root / "inputs"
     inputs.mkdir(parents=True, exist_ok=True)
+    # The settings SETTINGS holds, as a file: the command refuses a workspace without one.
+    (root / "kcn_reports.toml").write_text(DEFAULT_SETTINGS, encoding="utf-8")
     write_ledger(inputs / "So theo doi.xlsx", enterprises=ENTERPRISES, cells=CELLS,
                  movements=MOVEMENTS)
     fill(inputs / "A&B 2016.xlsx", {**AS_TYPED, "period": "Năm 2016", "prepared_on": "05/01/2017",
