@@ -320,7 +320,8 @@ def _coverage(report: CheckReport, forms: list[FormReturn], period: Period,
 
     if report.ledger is None:
         return None
-    return completeness(report.ledger, forms, period, settings)
+    # The files too: an enterprise whose return was rejected has sent one (not "not sent").
+    return completeness(report.ledger, forms, period, settings, report.files)
 
 
 def report_for_period(report: CheckReport, settings: Settings,

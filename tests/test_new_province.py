@@ -345,8 +345,11 @@ def test_report_and_every_output_hold_no_sample_value(province):
     assert figures["enterprises"]["expected"] == 5 and figures["enterprises"]["reported"] == 3
 
 
-def test_problem_list_shows_rejected_and_missing_apart(province):
-    book = openpyxl.load_workbook(province["excel"])
+@pytest.mark.parametrize("which", ["check --excel", "generate"])
+def test_problem_list_shows_rejected_and_missing_apart(province, which):
+    path = (province["excel"] if which == "check --excel" else
+            province["root"] / "outputs" / "bao-cao-nam-2025" / "Kiem-tra-du-lieu.xlsx")
+    book = openpyxl.load_workbook(path)
     sheet = book["Nộp báo cáo"]
     text = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "Doanh nghiệp đã gửi nhưng báo cáo bị loại (chờ bản sửa)" in text
