@@ -258,6 +258,7 @@ def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any
     from kcn_reports.screen import render_generate
 
     settings = _settings(ctx)
+    _example_notice(settings, err=True)  # first: the run may stop with a message of its own
     workspace: Path = ctx.obj["workspace"]
     folder = _inputs_folder(ctx, inputs)
     if year is not None and as_of is not None:
@@ -282,7 +283,6 @@ def generate_command(ctx: click.Context, kind: str, year: int | None, as_of: Any
         except InvariantError as exc:
             raise InternalError(str(exc)) from None
     click.echo(render_generate(result))
-    _example_notice(settings)
 
 
 class _progress:

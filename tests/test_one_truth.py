@@ -22,7 +22,7 @@ from helpers import AS_TYPED, SETTINGS, fill
 
 from kcn_reports.cli import cli
 from kcn_reports.generate import generate
-from kcn_reports.settings import Baseline
+from kcn_reports.settings import DEFAULT_SETTINGS, Baseline
 
 D = dt.date
 ALPHA, BETA, GAMMA = "0101234567", "2400111111", "2400222222"
@@ -177,6 +177,8 @@ def assert_members_everywhere(result, start: int, end: int, cells: tuple[int, in
 def make(tmp_path: Path, movements=MOVEMENTS, period="Năm 2016", prepared="15/01/2017") -> Path:
     inputs = tmp_path / "inputs"
     inputs.mkdir()
+    # The settings SETTINGS holds, as a file: the command refuses a workspace without one.
+    (tmp_path / "kcn_reports.toml").write_text(DEFAULT_SETTINGS, encoding="utf-8")
     office_ledger(inputs / "So theo doi 2016.xlsx", movements)
     returns(inputs, period, prepared)
     return inputs
@@ -334,6 +336,7 @@ def test_annual_report_before_the_baseline_is_refused(tmp_path):
 def test_no_returns_at_all_stops_with_a_message_and_writes_nothing(tmp_path):
     inputs = tmp_path / "inputs"
     inputs.mkdir()
+    (tmp_path / "kcn_reports.toml").write_text(DEFAULT_SETTINGS, encoding="utf-8")
     office_ledger(inputs / "So theo doi.xlsx")
     result = CliRunner().invoke(cli, ["--workspace", str(tmp_path), "--no-cache", "generate",
                                       "--kind", "annual"])

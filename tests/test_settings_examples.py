@@ -66,11 +66,12 @@ def test_json_stays_json_and_the_notice_goes_to_stderr(tmp_path):
     assert "còn giữ giá trị VÍ DỤ" in result.stderr
 
 
-def test_generate_names_them_too(tmp_path):
+def test_generate_names_them_too_even_when_it_stops(tmp_path):
     starter(tmp_path)
     result = CliRunner().invoke(cli, ["--workspace", str(tmp_path), "--no-cache", "generate",
                                       "--kind", "annual", "--year", "2025"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # no return yet: generate refuses, and says so
+    assert "Chưa có báo cáo nào của doanh nghiệp cho năm 2025" in result.output
     assert result.output.count("còn giữ giá trị VÍ DỤ") == 1
     assert '[signatory] name (người ký): "Họ và tên người ký (ví dụ)"' in result.output
 
