@@ -24,16 +24,19 @@ from kcn_reports.formmeta import zone_list_problems
 from kcn_reports.ledger import Ledger, cells_at, read_ledger
 from kcn_reports.outcome import (
     ACCEPTED,
+    FORM,
+    LEDGER,
+    OTHER,
     REJECTED,
     SKIPPED,
     SUPERSEDED,
     CheckReport,
     Completeness,
     FileOutcome,
+    FormReturn,
     RejectedReturn,
     ZoneCompleteness,
 )
-from kcn_reports.parse import FORM, LEDGER, OTHER, FormReturn, classify, read_form
 from kcn_reports.problems import ERROR, Problem, has_errors, problem
 from kcn_reports.settings import Settings
 from kcn_reports.textnorm import fold
@@ -47,6 +50,8 @@ def process_file(item: InputFile, settings: Settings, today: dt.date | None = No
                  data: bytes | None = None) -> FileOutcome:
     """Read (unless `data` is given), parse and validate one file; never raises for anything
     the file contains."""
+    # The reader is imported here, in the workers: a re-run served from the cache never needs it.
+    from kcn_reports.parse import classify, read_form
     from kcn_reports.workbook import read_workbook
 
     limits = settings.limits

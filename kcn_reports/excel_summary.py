@@ -56,8 +56,7 @@ from kcn_reports.formdef import (
     Period,
 )
 from kcn_reports.ledgerdef import SHEETS_BY_KEY
-from kcn_reports.outcome import KIND_LABELS, OUTCOME_LABELS, CheckReport, FileOutcome
-from kcn_reports.parse import FormReturn
+from kcn_reports.outcome import KIND_LABELS, OUTCOME_LABELS, CheckReport, FileOutcome, FormReturn
 from kcn_reports.problems import ERROR, WARNING, Problem
 from kcn_reports.textnorm import fold
 

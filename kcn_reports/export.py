@@ -270,8 +270,7 @@ def _file_rows(report: CheckReport) -> Iterator[tuple[Any, ...]]:
 
 
 def _return_rows(report: CheckReport) -> Iterator[tuple[Any, ...]]:
-    from kcn_reports.outcome import ACCEPTED
-    from kcn_reports.parse import FORM
+    from kcn_reports.outcome import ACCEPTED, FORM
 
     for item in report.files:
         if item.outcome != ACCEPTED or item.kind != FORM or item.form is None:

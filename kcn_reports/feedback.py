@@ -27,8 +27,7 @@ from kcn_reports.collection import (
     short_name,
 )
 from kcn_reports.formdef import FIELDS_BY_KEY, FORM_CODE, Period
-from kcn_reports.outcome import ACCEPTED, REJECTED
-from kcn_reports.parse import FORM
+from kcn_reports.outcome import ACCEPTED, FORM, REJECTED
 from kcn_reports.problems import ERROR, Problem
 from kcn_reports.textnorm import strip_accents
 

@@ -55,8 +55,7 @@ from kcn_reports.context import (
 from kcn_reports.formdef import PERIOD_HALF, PERIOD_YEAR, Period
 from kcn_reports.ledger import Ledger, Row
 from kcn_reports.membership import Membership
-from kcn_reports.outcome import CheckReport, Completeness
-from kcn_reports.parse import FormReturn
+from kcn_reports.outcome import CheckReport, Completeness, FormReturn
 from kcn_reports.settings import Settings
 
 __all__ = ["ANNUAL", "KINDS", "TWO_YEAR", "ReportPeriod", "build_context", "report_period",

@@ -18,7 +18,7 @@ from kcn_reports.problems import Problem, problem
 from kcn_reports.values import zone_key
 
 if TYPE_CHECKING:
-    from kcn_reports.parse import FormReturn
+    from kcn_reports.outcome import FormReturn
     from kcn_reports.workbook import Workbook
 
 ZONES_MARKER = "KCN-REPORTS-ZONES"

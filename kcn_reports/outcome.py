@@ -14,8 +14,35 @@ from typing import Any
 
 from kcn_reports.formdef import Period
 from kcn_reports.ledger import Ledger
-from kcn_reports.parse import FORM, LEDGER, OTHER, FormReturn
 from kcn_reports.problems import ERROR, Problem, has_errors
+
+FORM = "form"
+LEDGER = "ledger"  # the office's Sổ theo dõi
+OTHER = "other"
+
+
+@dataclass
+class FormReturn:
+    """What one enterprise return says, with where each value came from."""
+
+    relpath: str
+    sheet: str = ""
+    values: dict[str, Any] = field(default_factory=dict)
+    cells: dict[str, str] = field(default_factory=dict)  # field key -> A1 (Sheet!A1 elsewhere)
+    problems: list[Problem] = field(default_factory=list)
+    form_version: str | None = None
+
+    def where(self, key: str) -> tuple[str, str]:
+        """(sheet, A1 cell) a field was read from: the table's sheet, or the one named in its
+        cell ("'Thông tin chung'!C4") when the identity stood on another sheet."""
+        cell = self.cells.get(key, "")
+        if "!" not in cell:
+            return self.sheet, cell
+        sheet, _, a1 = cell.rpartition("!")
+        if sheet.startswith("'") and sheet.endswith("'"):
+            sheet = sheet[1:-1].replace("''", "'")
+        return sheet, a1
+
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"

@@ -29,7 +29,7 @@ import difflib
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kcn_reports.formdef import (
@@ -51,17 +51,14 @@ from kcn_reports.formdef import (
     Zone,
 )
 from kcn_reports.ledgerdef import SHEETS as LEDGER_DEFINITION
-from kcn_reports.problems import Problem, problem
+from kcn_reports.outcome import FORM, LEDGER, OTHER, FormReturn
+from kcn_reports.problems import problem
 from kcn_reports.textnorm import fold, nfc
 from kcn_reports.values import ParseError, is_blank, parse_kind, parse_number, parse_period
-from kcn_reports.workbook import cell_address
 
 if TYPE_CHECKING:
     from kcn_reports.workbook import Sheet, Workbook
 
-FORM = "form"
-LEDGER = "ledger"  # the office's Sổ theo dõi
-OTHER = "other"
 
 LEDGER_SHEETS = {fold(sheet.name) for sheet in LEDGER_DEFINITION}
 CELL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA"}
@@ -69,29 +66,6 @@ CELL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!
 MIN_INDICATORS = 3  # recognised indicator rows that make a table a return's
 HEADER_SCAN_ROWS = 400
 HEADER_BAND = 3  # rows a header may span (two levels, a Vietnamese line over an English one)
-
-
-@dataclass
-class FormReturn:
-    """What one enterprise return says, with where each value came from."""
-
-    relpath: str
-    sheet: str = ""
-    values: dict[str, Any] = field(default_factory=dict)
-    cells: dict[str, str] = field(default_factory=dict)  # field key -> A1 (Sheet!A1 elsewhere)
-    problems: list[Problem] = field(default_factory=list)
-    form_version: str | None = None
-
-    def where(self, key: str) -> tuple[str, str]:
-        """(sheet, A1 cell) a field was read from: the table's sheet, or the one named in its
-        cell ("'Thông tin chung'!C4") when the identity stood on another sheet."""
-        cell = self.cells.get(key, "")
-        if "!" not in cell:
-            return self.sheet, cell
-        sheet, _, a1 = cell.rpartition("!")
-        if sheet.startswith("'") and sheet.endswith("'"):
-            sheet = sheet[1:-1].replace("''", "'")
-        return sheet, a1
 
 
 def classify(book: Workbook) -> str:
@@ -131,15 +105,16 @@ def _best_table(book: Workbook) -> tuple[Sheet, _Table] | None:
     beside the untouched blank form). Memoised on the workbook."""
     if "best" in book.memo:
         return book.memo["best"]
-    found: list[tuple[tuple[bool, int, int], Sheet, _Table]] = []
+    found: list[tuple[Sheet, _Table]] = []
     for sheet in _form_candidates(book):
         if found and not sheet.visible:
             break  # a visible sheet holds a return: hidden ones are old copies
         table = _find_table(sheet)
         if table is not None:
-            found.append(((sheet.visible, len(table.fields), table.filled(sheet)), sheet, table))
-    best = max(found, key=lambda item: item[0], default=None)
-    book.memo["best"] = (best[1], best[2]) if best else None
+            found.append((sheet, table))
+    best = max(found, key=lambda item: (item[0].visible, len(item[1].fields),
+                                        item[1].filled(item[0]))) if len(found) > 1 else None
+    book.memo["best"] = best or (found[0] if found else None)
     return book.memo["best"]
 
 
@@ -546,38 +521,28 @@ def _find_table(sheet: Sheet) -> _Table | None:
     return sheet.memo["table"]
 
 
-def _texts(sheet: Sheet) -> list[tuple[int, int, str]]:
-    """(row, column, text) of every non-empty text cell, in reading order; listed once per sheet
-    for the searches that only look at text (headers, identity lines, the date line)."""
-    found = sheet.memo.get("texts")
-    if found is None:
-        found = [(r, c, raw) for r, row in enumerate(sheet.rows) for c, raw in enumerate(row)
-                 if type(raw) is str and raw]
-        sheet.memo["texts"] = found
-    return found
+def _texts(sheet: Sheet, skip: set[int] | frozenset[int] = frozenset()
+           ) -> Iterator[tuple[int, int, str]]:
+    """(row, column, text) of the non-empty text cells outside the rows `skip`, in reading
+    order."""
+    for r, row in enumerate(sheet.rows):
+        if r not in skip:
+            for c, raw in enumerate(row):
+                if raw.__class__ is str and raw:
+                    yield r, c, raw
 
 
 def _scan_table(sheet: Sheet) -> _Table | None:
-    roles: dict[str, int] = {}
-    current = -1
     role_of = _column_role
-    for r, c, raw in _texts(sheet):
-        if r != current:
-            if _is_header(roles):
-                table = _table_from_header(sheet, current)
-                if table is not None:
-                    return table
-            if r >= HEADER_SCAN_ROWS:
-                break
-            roles = {}
-            current = r
-        if len(raw) < 120:
-            role = role_of(raw)
-            if role and role not in roles:
-                roles[role] = c
-    else:
+    for r, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        roles: dict[str, int] = {}
+        for c, raw in enumerate(row):
+            if raw.__class__ is str and raw and len(raw) < 120:
+                role = role_of(raw)
+                if role and role not in roles:
+                    roles[role] = c
         if _is_header(roles):
-            table = _table_from_header(sheet, current)
+            table = _table_from_header(sheet, r)
             if table is not None:
                 return table
     return _table_without_header(sheet)
@@ -919,9 +884,7 @@ class _FormReader:
 
     def _identity_on(self, sheet: Sheet, skip: set[int], found: dict[str, _Located]) -> None:
         lookup = _identity_label
-        for r, c, raw in _texts(sheet):
-            if r in skip:
-                continue
+        for r, c, raw in _texts(sheet, skip):
             label = lookup(raw)
             if label is None:
                 continue
@@ -1019,9 +982,8 @@ class _FormReader:
     def _date_line(self, found: dict[str, _Located]) -> None:
         """Without a "Ngày lập" line, the date under the signature ("…, ngày 05 tháng 7 năm
         2016") is when the return was made."""
-        table_rows = self.table.rows
-        for r, c, raw in _texts(self.sheet):
-            if r not in table_rows and "ng" in raw:
+        for r, c, raw in _texts(self.sheet, self.table.rows):
+            if "ng" in raw:
                 match = _DATE_LINE.search(nfc(raw))
                 if match:
                     day, month, year = match.groups()
@@ -1065,6 +1027,8 @@ class _FormReader:
                 return tiers[tier][0]
             if tiers[tier]:
                 break
+        from kcn_reports.workbook import cell_address
+
         shown = "; ".join(f"«{h or '(không có tiêu đề)'}» (cột {cell_address(0, c)[:-1]})"
                           for c, h in values)
         header_row = max(self.table.body - 1, 0)

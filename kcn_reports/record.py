@@ -17,8 +17,7 @@ from typing import Any
 
 from kcn_reports.formdef import IDENTITY, INDICATORS, Period
 from kcn_reports.ledger import Ledger, Row
-from kcn_reports.outcome import FileOutcome
-from kcn_reports.parse import FormReturn
+from kcn_reports.outcome import FileOutcome, FormReturn
 from kcn_reports.problems import Problem
 
 FORM_KEYS = tuple(spec.key for spec in (*IDENTITY, *INDICATORS))

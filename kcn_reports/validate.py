@@ -8,7 +8,7 @@ from typing import Any
 
 from kcn_reports import rules
 from kcn_reports.formdef import FIELDS_BY_KEY, Period
-from kcn_reports.parse import FormReturn
+from kcn_reports.outcome import FormReturn
 from kcn_reports.problems import Problem, problem
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from helpers import AS_TYPED, fill
 
 HEAVY = ["pandas", "openpyxl", "xlsxwriter", "docxtpl", "docx", "matplotlib", "babel",
-         "python_calamine", "tqdm", "concurrent.futures.process", "sqlite3", "jinja2"]
+         "python_calamine", "tqdm", "concurrent.futures.process", "sqlite3", "jinja2",
+         "kcn_reports.parse", "kcn_reports.workbook"]
 
 # Runs the CLI in a fresh interpreter with stderr not a terminal, then reports which of the
 # heavy modules were imported.
@@ -57,4 +58,5 @@ def test_cached_rerun_starts_no_reader_no_worker_no_progress_bar(tmp_path):
     code, loaded = imported(["check", "--inputs", str(inputs)], tmp_path / "cache")
     assert code == first_code
     assert loaded & {"python_calamine", "concurrent.futures.process", "tqdm", "pandas",
-                     "openpyxl", "xlsxwriter", "docxtpl", "matplotlib"} == set()
+                     "openpyxl", "xlsxwriter", "docxtpl", "matplotlib", "kcn_reports.parse",
+                     "kcn_reports.workbook"} == set()
