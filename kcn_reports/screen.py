@@ -124,7 +124,7 @@ def render_generate(result: GenerateResult) -> str:
     else:
         lines.append(f"{enterprises.reported} doanh nghiệp đã gửi báo cáo, "
                      f"kỳ {context.report.forms_period_label}.")
-    errors = sum(p.severity == ERROR for p in report.problems)
+    errors = sum(p.severity == ERROR for p in report.live_problems)  # as `check` counts them
     if errors:
         lines.append(f"Có {errors} lỗi trong các tệp: xem Kiem-tra-du-lieu.xlsx (lọc theo tệp để "
                      "gửi lại doanh nghiệp) hoặc chạy kcn-reports check.")
@@ -176,7 +176,7 @@ def render_export(stats: ExportStats, report: CheckReport) -> str:
     """What an export wrote, and where."""
     counts = report.counts()
     ledger = sum(stats.ledger_rows.values())
-    errors = sum(p.severity == ERROR for p in report.problems)
+    errors = sum(p.severity == ERROR for p in report.live_problems)
     lines = [
         f"Đã xuất cơ sở dữ liệu SQLite: {stats.path}",
         f"  - files: {stats.files} tệp (nhận {counts.get(ACCEPTED, 0)}, loại "

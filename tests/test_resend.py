@@ -311,3 +311,24 @@ def test_rejected_return_without_a_period_is_superseded_by_the_next_return(tmp_p
     assert old.reason == ("Không đọc được kỳ báo cáo của tệp này, nhưng doanh nghiệp đã gửi báo "
                           "cáo mới hơn: thep 2.xlsx; 1 lỗi của tệp này không cần sửa nữa.")
     assert not report.has_errors
+
+
+def test_generate_summary_counts_errors_as_check_does(tmp_path):
+    """After a corrected resend, `generate` no longer says the files have an error to fix."""
+    from kcn_reports.generate import generate
+    from kcn_reports.screen import render_generate
+
+    inputs = inputs_with_ledger(tmp_path)
+    wrong = plain_return(inputs / "cu.xlsx", values("2400000011", "Công ty TNHH Sợi Đình Trám",
+                                                    "Đình Trám", employees="nhiều"))
+    age(wrong, dt.datetime(2016, 7, 9))
+    plain_return(inputs / "thep.xlsx", values("2400000012", "Công ty CP Thép Quang Châu",
+                                              "Quang Châu"))
+    result = generate(SETTINGS, "annual", inputs, tmp_path / "outputs", tmp_path / "mau",
+                      year=2016, today=D(2016, 11, 26))
+    assert "Có 1 lỗi trong các tệp" in render_generate(result)
+    plain_return(inputs / "moi.xlsx", values("2400000011", "Công ty TNHH Sợi Đình Trám",
+                                             "Đình Trám", prepared_on="12/07/2016"))
+    result = generate(SETTINGS, "annual", inputs, tmp_path / "outputs", tmp_path / "mau",
+                      year=2016, today=D(2016, 11, 26))
+    assert "lỗi trong các tệp" not in render_generate(result)
