@@ -324,7 +324,7 @@ class _Letter:
 
     TABLE_HEADERS = ("TT", "Mức độ", "Sheet", "Ô", "Nội dung", "Giá trị đã ghi", "Vấn đề",
                      "Cách sửa")
-    TABLE_WIDTHS_MM = (10, 14, 16, 13, 27, 18, 34, 33)  # 165 mm: A4 less the Party margins
+    TABLE_WIDTHS_MM = (10, 15, 17, 14, 26, 18, 34, 31)  # 165 mm: A4 less the Party margins
 
     def rows(self) -> list[tuple[str, ...]]:
         """One row per problem, errors first; the file named when there are several."""

@@ -63,6 +63,7 @@ WORKBOOK = "Sổ theo dõi"
 BASELINE = "mốc ban đầu"
 GAP_WITH_BASELINE = "Chênh lệch giữa mốc ban đầu và Sổ theo dõi"
 GAP_UNASSIGNED = "Chưa ghi theo chi bộ (theo mốc ban đầu)"
+GAP_NOTE = "Số chênh lệch, không phải biến động (xem Kiểm tra dữ liệu)"
 CELLS_SHEET = "Chi bộ"
 
 
@@ -233,8 +234,12 @@ class Membership:
         gap_a = self.members_at(start) - sum(r.a for r in rows)
         gap_d = self.members_at(end) - sum(r.d for r in rows)
         if gap_a or gap_d:
+            # What the cells' rows do not account for, with its change over the period in the
+            # "Khác" columns, so that the row and the total add up as Biểu 1-BTCTW does (the
+            # warning that names both numbers says why the row is there).
             label = GAP_UNASSIGNED if self.anchored_on_baseline else GAP_WITH_BASELINE
-            gap = MovementRow(label, a=gap_a, d=gap_d, kind="gap")
+            gap = MovementRow(label, a=gap_a, d=gap_d, other_in=max(0, gap_d - gap_a),
+                              other_out=max(0, gap_a - gap_d), kind="gap")
             rows.append(dataclasses.replace(gap, check=check_text(gap, "" in flagged)))
         sums = {col.key: sum(getattr(r, col.key) for r in rows) for col in MOVEMENT_COLUMNS}
         total = MovementRow("Tổng cộng", **sums, kind="total")
@@ -327,6 +332,8 @@ def check_text(row: MovementRow, flagged: bool) -> str:
     something about the row's cell (so that the two sheets never contradict each other)."""
     if not row.reconciles:
         return f"Lệch {vnformat.number(row.d - row.computed)} (xem Kiểm tra dữ liệu)"
+    if row.kind == "gap" and row.cell == GAP_WITH_BASELINE:
+        return GAP_NOTE
     if flagged:
         return f"{RECONCILED} trong kỳ; sổ có cảnh báo (xem Kiểm tra dữ liệu)"
     return RECONCILED

@@ -251,16 +251,20 @@ def test_log_starting_after_the_baseline_uses_the_baseline_on_its_date(tmp_path)
     assert "(tăng 1 chi bộ và 13 đảng viên so với thời điểm tháng 6/2014)" in text
     rows = {r[0]: r for r in table1_rows(files[".docx"])}
     gap = rows["Chênh lệch giữa mốc ban đầu và Sổ theo dõi"]
-    assert gap[1] == "-6" and gap[-1] == "0"
+    # A = −6, D = 0: the six are an increase of no cell, in B "Khác", so the row and the total
+    # add up as Biểu 1-BTCTW does (A + B − C = D).
+    assert (gap[1], gap[4], gap[-1]) == ("-6", "6", "0")
+    total = [int(v.replace(".", "")) for v in rows["Tổng cộng"][1:]]
+    assert total[0] + sum(total[1:4]) - sum(total[4:7]) == total[7] == 38
     assert rows["Chi bộ Cơ quan"][1] == "17" and rows["Chi bộ Các doanh nghiệp"][1] == "14"
     [warning] = [p for p in result.report.problems if p.code == "baseline-mismatch"]
     assert "ghi 25 đảng viên" in warning.message and "cho 31 đảng viên" in warning.message
     assert "báo cáo dùng 25 theo mốc ban đầu" in warning.message
     assert "chỉ ghi từ ngày 01/02/2016" in warning.message
-    # Tong-hop: the difference row does not add up and says so; its Kiểm tra dữ liệu sheet has
-    # the warning; the cells' rows add up.
+    # Tong-hop: the difference row says what it is; its Kiểm tra dữ liệu sheet has the warning;
+    # the cells' rows add up.
     sheet = movements_sheet(files["Tong-hop.xlsx"])
-    assert sheet["Chênh lệch giữa mốc ban đầu và Sổ theo dõi"][10].startswith("Lệch 6")
+    assert sheet["Chênh lệch giữa mốc ban đầu và Sổ theo dõi"][10].startswith("Số chênh lệch")
     assert sheet["Chi bộ Cơ quan"][10] == "Khớp"
     problems = openpyxl.load_workbook(files["Tong-hop.xlsx"])["Kiểm tra dữ liệu"]
     codes = [row[2] for row in problems.iter_rows(min_row=4, values_only=True)]
