@@ -50,7 +50,6 @@ from kcn_reports.formdef import (
     Period,
     Zone,
 )
-from kcn_reports.ledgerdef import SHEETS as LEDGER_DEFINITION
 from kcn_reports.outcome import FORM, LEDGER, OTHER, FormReturn
 from kcn_reports.problems import problem
 from kcn_reports.textnorm import fold, nfc
@@ -60,7 +59,6 @@ if TYPE_CHECKING:
     from kcn_reports.workbook import Sheet, Workbook
 
 
-LEDGER_SHEETS = {fold(sheet.name) for sheet in LEDGER_DEFINITION}
 CELL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA"}
 
 MIN_INDICATORS = 3  # recognised indicator rows that make a table a return's
@@ -70,8 +68,12 @@ HEADER_BAND = 3  # rows a header may span (two levels, a Vietnamese line over an
 
 def classify(book: Workbook) -> str:
     """Enterprise form, Sổ theo dõi or other — by content, never by file name."""
-    names = {fold(name) for name in book.sheet_names}
-    if len(names & LEDGER_SHEETS) >= 3:
+    from kcn_reports.ledger import ledger_sheets
+
+    sheets = ledger_sheets(book.sheet_names)
+    # Three of its sheets, by name or the office's wording, one of them the party's own (a
+    # return may well have a "Chỉ tiêu" or "Doanh nghiệp" sheet).
+    if len(sheets) >= 3 and sheets.keys() & {"cells", "movements"}:
         return LEDGER
     if _best_table(book) is not None:
         return FORM

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
-from helpers import read
+from helpers import SETTINGS, read
 
 from kcn_reports.formdef import PERIOD_YEAR, Period
 
@@ -128,3 +128,33 @@ def test_date_under_the_signature_is_when_the_return_was_made(tmp_path):
     assert outcome.outcome == "accepted", codes(outcome)
     assert outcome.form.values["prepared_on"] == dt.date(2017, 1, 5)
     assert outcome.form.values["preparer"] is None  # "Giám đốc" beside it is no name
+
+
+def test_a_sổ_with_the_office_s_own_sheet_names_is_the_ledger_and_a_return_is_not(tmp_path):
+    from kcn_reports.check import process_file
+    from kcn_reports.discover import InputFile
+
+    def kind_of(name: str, sheets: dict[str, list[list]]) -> str:
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for title, rows in sheets.items():
+            sheet = book.create_sheet(title)
+            for row in rows:
+                sheet.append(row)
+        path = tmp_path / name
+        book.save(path)
+        return process_file(InputFile(str(path), name, path.stat().st_size,
+                                      path.stat().st_mtime), SETTINGS).kind
+
+    ledger = {
+        "Danh sách chi bộ": [["Tên chi bộ", "Loại", "Ngày thành lập", "Số đảng viên"],
+                             ["Chi bộ Cơ quan", "Cơ quan", "01/01/2015", 12]],
+        "Biến động ĐV": [["Ngày", "Chi bộ", "Loại biến động", "Số lượng"],
+                         ["02/03/2016", "Chi bộ Cơ quan", "Kết nạp", 1]],
+        "DS doanh nghiệp": [["MST", "Tên doanh nghiệp", "KCN", "Loại hình"],
+                            ["2400111222", "Công ty TNHH Hòa Bình", "Đình Trám", "Trong nước"]],
+    }
+    assert kind_of("so theo doi.xlsx", ledger) == "ledger"
+    a_return = {"Thông tin doanh nghiệp": [["Tên doanh nghiệp:", "Công ty TNHH Hòa Bình"]],
+                "Chỉ tiêu": TABLE, "Hoạt động": [["Ghi chú"]]}
+    assert kind_of("bao cao.xlsx", a_return) == "form"
