@@ -28,6 +28,21 @@ SETTINGS_FILE = "kcn_reports.toml"
 # such as `--year 26` or `date = 2104-06-30` is refused instead of making "báo cáo năm 26".
 YEAR_MIN, YEAR_MAX = 1990, 2100
 
+# The sections both settings texts end with.
+_OUTPUT_AND_LIMITS = """\
+[output]
+# true: xuất thêm bản PDF (cần cài LibreOffice).
+pdf = false
+
+# Giới hạn an toàn khi đọc tệp doanh nghiệp gửi về.
+[limits]
+max_uncompressed_mb = 200
+max_rows = 100000
+max_cols = 256
+# Thời gian tối đa đọc một tệp (giây); quá thời gian thì dừng tệp đó, các tệp khác vẫn chạy.
+max_seconds_per_file = 60
+"""
+
 DEFAULT_SETTINGS = """\
 # Cài đặt của kcn-reports. Mở bằng Notepad, sửa nội dung trong dấu ngoặc kép rồi lưu (UTF-8).
 # Dòng bắt đầu bằng dấu # là ghi chú, chương trình bỏ qua.
@@ -98,18 +113,7 @@ recipients = [
 [facts]
 outreach_team = "gồm 7 đồng chí, phân công 2 cán bộ trực tiếp về cơ sở làm công tác tuyên truyền vận động"
 
-[output]
-# true: xuất thêm bản PDF (cần cài LibreOffice).
-pdf = false
-
-# Giới hạn an toàn khi đọc tệp doanh nghiệp gửi về.
-[limits]
-max_uncompressed_mb = 200
-max_rows = 100000
-max_cols = 256
-# Thời gian tối đa đọc một tệp (giây); quá thời gian thì dừng tệp đó, các tệp khác vẫn chạy.
-max_seconds_per_file = 60
-"""
+""" + _OUTPUT_AND_LIMITS
 
 
 # What `kcn-reports init` writes for a new province: every value that names the organisation,
@@ -189,18 +193,7 @@ contact = ""
 # Thông báo gửi doanh nghiệp: "docx" (thư Word) hoặc "xlsx" (bảng Excel).
 feedback_format = "docx"
 
-[output]
-# true: xuất thêm bản PDF (cần cài LibreOffice).
-pdf = false
-
-# Giới hạn an toàn khi đọc tệp doanh nghiệp gửi về.
-[limits]
-max_uncompressed_mb = 200
-max_rows = 100000
-max_cols = 256
-# Thời gian tối đa đọc một tệp (giây); quá thời gian thì dừng tệp đó, các tệp khác vẫn chạy.
-max_seconds_per_file = 60
-"""
+""" + _OUTPUT_AND_LIMITS
 
 FEEDBACK_FORMATS = ("docx", "xlsx")
 
