@@ -245,7 +245,7 @@ class _Formats:
                                 bg_color=HEADER_FILL, **border)
         reference = {"italic": True, "bg_color": REFERENCE_FILL, "font_color": "#404040",
                      **border}
-        self.reference_number = fmt(align="right", **reference)
+        self.reference_number = fmt(align="right", num_format="#,##0.0##", **reference)
         self.reference_integer = fmt(align="right", num_format="#,##0", **reference)
         self.reference_date = fmt(align="center", num_format="dd/mm/yyyy", **reference)
         self.reference_text = fmt(align="center", text_wrap=True, **reference)
@@ -343,7 +343,8 @@ def _write_reference(ws: xlsxwriter.worksheet.Worksheet, row: int, col: int, fld
     elif isinstance(value, dt.date):
         ws.write_datetime(row, col, dt.datetime.combine(value, dt.time()), fmt.reference_date)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        style = fmt.reference_integer if fld.kind is Kind.INTEGER else fmt.reference_number
+        whole = fld.kind is Kind.INTEGER or float(value).is_integer()
+        style = fmt.reference_integer if whole else fmt.reference_number
         ws.write_number(row, col, value, style)
     else:
         ws.write_string(row, col, str(value), fmt.reference_text)
@@ -367,7 +368,8 @@ def _write_form_sheet(ws: xlsxwriter.worksheet.Worksheet, fmt: _Formats, lists: 
     # Header block.
     ws.merge_range(lay.form_code, right_first, lay.form_code, last_col, FORM_CODE,
                    fmt.form_code)
-    ws.merge_range(lay.header, 0, lay.header, left_last, "TÊN DOANH NGHIỆP: ……………………", fmt.org)
+    ws.merge_range(lay.header, 0, lay.header, left_last,
+                   f"TÊN DOANH NGHIỆP: {fill.identity.get('name') or '……………………'}", fmt.org)
     ws.merge_range(lay.header, right_first, lay.header, last_col,
                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fmt.nation)
     ws.merge_range(lay.motto, right_first, lay.motto, last_col,

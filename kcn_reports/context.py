@@ -291,8 +291,8 @@ class TargetRow:
     key: str
     name: str
     target: float
-    achieved: float
-    percent: float | None  # achieved / target (0..1), None without a target
+    achieved: float | None  # None: no figure in the inputs tells (new union members)
+    percent: float | None  # achieved / target (0..1), None without a target or a result
 
 
 @dataclass(frozen=True)
@@ -328,6 +328,10 @@ class YearOnYear:
     previous_period: str | None
     previous_period_label: str
     rows: list[Comparison]
+    # The counts compare the enterprises with an accepted return in both periods.
+    enterprises_both: int = 0
+    enterprises_now: int = 0
+    enterprises_before: int = 0
 
 
 @dataclass(frozen=True)

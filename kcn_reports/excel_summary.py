@@ -482,6 +482,12 @@ def _write_overview(book: Any, styles: _Styles, context: ReportContext, returns:
                                         f"year_on_year.rows.{index}.{key}"))
             sheet.number(row, 4, item.ratio, styles.cell(num_format=PERCENT_FORMAT), 1)
             row += 1
+        if not yoy.enterprises_both == yoy.enterprises_now == yoy.enterprises_before:
+            sheet.merged_text(row, 0, 4, (
+                f"Các số (trừ tỷ lệ) so sánh trên {yoy.enterprises_both} doanh nghiệp có báo cáo "
+                f"cả hai kỳ, trong số {yoy.enterprises_now} doanh nghiệp báo cáo kỳ này và "
+                f"{yoy.enterprises_before} doanh nghiệp báo cáo kỳ trước."), styles(italic=True))
+            row += 1
         block_end = row - 1
 
     # Employees and members working in the enterprises by zone: the chart's data.

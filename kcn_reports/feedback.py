@@ -13,6 +13,8 @@ file, with the phone number its return or the Sổ theo dõi gave, is returned f
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +30,7 @@ from kcn_reports.collection import (
 )
 from kcn_reports.formdef import FIELDS_BY_KEY, FORM_CODE, Period
 from kcn_reports.outcome import ACCEPTED, FORM, REJECTED
+from kcn_reports.outputs import PREVIOUS
 from kcn_reports.problems import ERROR, Problem
 from kcn_reports.textnorm import strip_accents
 
@@ -82,6 +85,7 @@ class FeedbackRun:
     notices: list[Notice]
     written: list[Path]
     removed: list[str]
+    kept: list[str] = field(default_factory=list)  # letters the office changed, moved aside
 
 
 def _for_enterprise(problems: list[Problem]) -> list[Problem]:
@@ -185,7 +189,9 @@ def write_feedback(report: CheckReport, settings: Settings, out_root: Path, *,
                    workspace: Path | None = None, fmt: str | None = None,
                    today: dt.date | None = None) -> FeedbackRun:
     """Plan and write every notice into outputs/phan-hoi-<period>/, each file atomically;
-    notices an earlier run wrote there that are no longer needed are removed (nothing else)."""
+    notices an earlier run wrote there that are no longer needed are removed (nothing else).
+    A letter the office changed since (a number typed in, then sent) is never overwritten nor
+    removed: it is moved into ban-truoc/ under a dated name first."""
     today = today or dt.date.today()
     fmt = fmt or settings.collection.feedback_format
     if fmt != settings.collection.feedback_format:
@@ -197,34 +203,66 @@ def write_feedback(report: CheckReport, settings: Settings, out_root: Path, *,
     notices = plan_feedback(report, settings, workspace)
     folder = feedback_folder(out_root, period)
     folder.mkdir(parents=True, exist_ok=True)
+    previous = _manifest(folder)
+    kept: list[str] = []
     written: list[Path] = []
     for notice in notices:
         target = folder / notice.file_name
+        if target.is_file() and previous.get(target.name) != _digest(target):
+            kept.append(_set_aside(target, today))  # numbered or edited by the office: kept
         letter = _Letter(notice, settings, period, today)
         if fmt == "xlsx":
             atomic_write(target, letter.write_xlsx)
         else:
             atomic_write(target, letter.write_docx)
         written.append(target)
-    removed = _remove_stale(folder, {p.name for p in written})
-    atomic_write_text(folder / MANIFEST, "\n".join(p.name for p in written) + "\n")
-    return FeedbackRun(folder, period, settings.collection.deadline, notices, written, removed)
-
-
-def _remove_stale(folder: Path, keep: set[str]) -> list[str]:
-    manifest = folder / MANIFEST
-    if not manifest.is_file():
-        return []
+    keep = {p.name for p in written}
     removed = []
-    for name in manifest.read_text(encoding="utf-8").splitlines():
-        name = name.strip()
-        if not name or name in keep or "/" in name or "\\" in name:
-            continue
+    for name in previous:
         path = folder / name
-        if path.is_file():
+        if name in keep or not path.is_file():
+            continue
+        if previous[name] != _digest(path):
+            kept.append(_set_aside(path, today))
+        else:
             path.unlink()
             removed.append(name)
-    return removed
+    atomic_write_text(folder / MANIFEST,
+                      "".join(f"{p.name}\t{_digest(p)}\n" for p in written))
+    return FeedbackRun(folder, period, settings.collection.deadline, notices, written, removed,
+                       kept)
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    """The letters the last run wrote, each with the digest of what it wrote ("" when an older
+    manifest kept names only: such a letter counts as changed, and is kept)."""
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        return {}
+    found = {}
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        name, _, digest = line.strip().partition("\t")
+        if name and "/" not in name and "\\" not in name:
+            found[name] = digest
+    return found
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _set_aside(path: Path, today: dt.date) -> str:
+    """Move a letter the office changed (a number typed in, a line added) into ban-truoc/ under
+    a dated name, never over another; the name it got, relative to the folder."""
+    folder = path.parent / PREVIOUS
+    folder.mkdir(exist_ok=True)
+    stem = f"{path.stem} (bản trước {today:%Y-%m-%d})"
+    name, n = f"{stem}{path.suffix}", 1
+    while (folder / name).exists():
+        n += 1
+        name = f"{stem} ({n}){path.suffix}"
+    os.replace(path, folder / name)
+    return f"{PREVIOUS}/{name}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -201,15 +201,23 @@ def report_period(kind: str, settings: Settings, report: CheckReport, year: int 
         period = ReportPeriod(TWO_YEAR, base, end, date, used)
     else:
         raise ValueError(f"Loại báo cáo không đúng: {kind} (chọn two-year hoặc annual).")
-    notes.extend(excluded_returns(periods, period))
+    senders: dict[Period, set[str]] = {}
+    for form in report.accepted_forms():
+        if isinstance(form.values.get("period"), Period) and form.values.get("tax_code"):
+            senders.setdefault(form.values["period"], set()).add(form.values["tax_code"])
+    notes.extend(excluded_returns(periods, period, senders))
     return dataclasses.replace(period, notes=tuple(notes))
 
 
-def excluded_returns(periods: Counter[Period], period: ReportPeriod) -> list[str]:
-    """One line naming the accepted returns the report does not use, by period, and why."""
+def excluded_returns(periods: Counter[Period], period: ReportPeriod,
+                     senders: dict[Period, set[str]] | None = None) -> list[str]:
+    """One line naming the accepted returns the report does not use, by period, and why; the
+    enterprises whose only return of the year is not the period used are named."""
     left = {p: n for p, n in periods.items() if p != period.forms_period}
     if not left:
         return []
+    senders = senders or {}
+    total = sum(left.values())
     parts = []
     for p in sorted(left, key=_snapshot, reverse=True):
         if p == period.previous_forms_period:
@@ -217,11 +225,21 @@ def excluded_returns(periods: Counter[Period], period: ReportPeriod) -> list[str
         elif _snapshot(p) > period.as_at:
             why = f"kỳ kết thúc {_snapshot(p):%d/%m/%Y}, sau ngày {period.as_at:%d/%m/%Y}"
         elif p.year == period.forms_period.year:
-            why = f"đã có kỳ {period.forms_period.label}"
+            only = sorted(senders.get(p, set()) - senders.get(period.forms_period, set()))
+            covered = left[p] - len(only)
+            if only:
+                shown = ", ".join(only[:5]) + (f" và {len(only) - 5} doanh nghiệp khác"
+                                               if len(only) > 5 else "")
+                parts.append(f"{len(only)} báo cáo kỳ {p.label} của doanh nghiệp chưa gửi báo "
+                             f"cáo kỳ {period.forms_period.label} (không cộng báo cáo 6 tháng vào "
+                             f"số liệu cả năm; mã số thuế {shown})")
+            if not covered:
+                continue
+            left[p] = covered
+            why = f"doanh nghiệp đã có báo cáo kỳ {period.forms_period.label}"
         else:
             why = "kỳ trước"
         parts.append(f"{left[p]} báo cáo kỳ {p.label} ({why})")
-    total = sum(left.values())
     return [f"Báo cáo dùng {periods[period.forms_period]} báo cáo kỳ "
             f"{period.forms_period.label}; không tính {total} báo cáo của kỳ khác: "
             + "; ".join(parts) + "."]
@@ -475,25 +493,46 @@ def build_context(report: CheckReport, settings: Settings, period: ReportPeriod,
 
 def year_on_year(report: CheckReport, settings: Settings, period: ReportPeriod,
                  context: ReportContext) -> YearOnYear:
-    """The headline figures of the returns against the previous year's accepted returns."""
+    """The headline figures of the returns against the previous year's accepted returns, over
+    the enterprises that returned both years (else an enterprise that reports for the first
+    time reads as growth); the reporting rate over all."""
     previous = period.previous_forms_period
     if previous is None:
         return YearOnYear(False, period.year - 1, None, "", [])
-    forms = report.accepted_forms(previous)
-    before = _return_figures(forms, _coverage(report, forms, previous, settings),
-                             dt.date(previous.year - 1, 12, 31), _snapshot(previous))
+    forms_before = report.accepted_forms(previous)
+    forms_now = report.accepted_forms(period.forms_period)
+    both = ({f.values.get("tax_code") for f in forms_before}
+            & {f.values.get("tax_code") for f in forms_now}) - {None}
+
+    def common(forms: list[FormReturn], end: dt.date, start: dt.date) -> _ReturnFigures:
+        return _return_figures([f for f in forms if f.values.get("tax_code") in both], None,
+                               start, end)
+
+    before = common(forms_before, _snapshot(previous), dt.date(previous.year - 1, 12, 31))
+    now = common(forms_now, period.as_at, period.start)
+    coverage_before = _return_figures(forms_before, _coverage(report, forms_before, previous,
+                                                              settings),
+                                      dt.date(previous.year - 1, 12, 31), _snapshot(previous))
     figures = all_figures()
     rows = []
     for path in YEAR_ON_YEAR:
         section, name = path.split(".")
-        now = getattr(getattr(context, section), name)
-        was = (before.members_in_enterprises if path == "party.members_in_enterprises"
-               else getattr(getattr(before, section), name))
         fig = figures[path]
-        change = now - was if now is not None and was is not None else None
+        if fig.percent:  # a rate of the whole round: the context's own against last year's
+            was = getattr(getattr(coverage_before, section), name)
+            current = getattr(getattr(context, section), name)
+        elif path == "party.members_in_enterprises":
+            was, current = before.members_in_enterprises, now.members_in_enterprises
+        else:
+            was = getattr(getattr(before, section), name)
+            current = getattr(getattr(now, section), name)
+        change = current - was if current is not None and was is not None else None
         ratio = (change / was if change is not None and was and not fig.percent else None)
-        rows.append(Comparison(path, fig.label, fig.unit, was, now, change, ratio, fig.percent))
-    return YearOnYear(True, previous.year, previous.key, previous.label, rows)
+        rows.append(Comparison(path, fig.label, fig.unit, was, current, change, ratio,
+                               fig.percent))
+    return YearOnYear(True, previous.year, previous.key, previous.label, rows,
+                      enterprises_both=len(both), enterprises_now=len(forms_now),
+                      enterprises_before=len(forms_before))
 
 
 def next_target_items(targets: dict[str, float]) -> list[str]:
@@ -533,6 +572,7 @@ TARGET_NAMES = {
     "admissions": "Kết nạp đảng viên",
     "admissions_fdi_share": "Tỷ lệ đảng viên kết nạp làm việc trong DN FDI (%)",
     "new_unions": "Công đoàn cơ sở thành lập mới",
+    "new_union_members": "Đoàn viên công đoàn phát triển mới",
 }
 
 
@@ -547,6 +587,9 @@ def achievement(targets: dict[str, float], context: ReportContext, new_cells: in
         "admissions": admitted,
         "admissions_fdi_share": round(100 * admitted_fdi / admitted, 1) if admitted else 0,
         "new_unions": context.unions.founded,
+        # Neither the returns nor the Sổ theo dõi count new union members (a return gives the
+        # members at its date): the target is listed, its result left for the office to write.
+        "new_union_members": None,
     }
     rows = []
     for key, name in TARGET_NAMES.items():
@@ -557,5 +600,5 @@ def achievement(targets: dict[str, float], context: ReportContext, new_cells: in
             continue
         achieved = done[key]
         rows.append(TargetRow(key, name, target, achieved,
-                              achieved / target if target else None))
+                              achieved / target if target and achieved is not None else None))
     return rows

@@ -21,6 +21,7 @@ from kcn_reports.context import ReportContext, to_json
 from kcn_reports.figures import ReportPeriod, build_context, report_for_period, report_period
 from kcn_reports.outcome import CheckReport
 from kcn_reports.outputs import OutputSet
+from kcn_reports.problems import ERROR, Problem
 from kcn_reports.settings import Settings
 
 if TYPE_CHECKING:
@@ -55,6 +56,29 @@ def ensure_templates(folder: Path) -> list[Path]:
     return created
 
 
+# Sheets of the Sổ theo dõi the party figures come from: without them the report would give
+# the settings' baseline as today's figures.
+PARTY_SHEETS = ("cells", "movements")
+
+
+def _place(found: Problem) -> str:
+    """", sheet Chi bộ, ô F2" (what of it is known)."""
+    return (f", sheet {found.sheet}" if found.sheet else "") + (
+        f", ô {found.cell}" if found.cell else "")
+
+
+def party_sheets_unreadable(report: CheckReport) -> list[Problem]:
+    """The ledger's problems that leave its cells or movements sheet, or a count in them,
+    unread (a formula saved without its result is not a count)."""
+    if report.ledger is None:
+        return []
+    return [p for p in report.ledger.problems
+            if (p.severity == ERROR and p.field in PARTY_SHEETS
+                and p.code in ("ledger-sheet-missing", "ledger-column-missing"))
+            or (p.code == "ledger-formula-no-value"
+                and p.field.split(".")[0] in PARTY_SHEETS)]
+
+
 def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templates: Path, *,
              year: int | None = None, as_of: dt.date | None = None, pdf: bool = False,
              today: dt.date | None = None,
@@ -76,6 +100,13 @@ def generate(settings: Settings, kind: str, inputs: Path, out_root: Path, templa
     today = today or dt.date.today()
     report = check_inputs(inputs, settings, progress=progress, today=today, cache=cache,
                           jobs=jobs)
+    unreadable = party_sheets_unreadable(report)
+    if unreadable:
+        raise ValueError(
+            "Không lập báo cáo: Sổ theo dõi có chỗ không đọc được, nên số chi bộ, đảng viên sẽ "
+            "sai:\n"
+            + "\n".join(f"  - {p.file}{_place(p)}: {p.message}" for p in unreadable)
+            + "\nSửa Sổ theo dõi rồi chạy lại (kiểm tra bằng lệnh: kcn-reports check).")
     period = report_period(kind, settings, report, year=year, as_of=as_of, today=today)
     report = report_for_period(report, settings, period)
     context = build_context(report, settings, period)

@@ -106,15 +106,91 @@ def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None =
         sheet = book.sheet(name) if name else None
         if sheet is None:
             ledger.problems.append(problem("ledger-sheet-missing", file=book.relpath,
-                                           sheet_name=spec.name))
+                                           field=spec.key, sheet_name=spec.name))
             continue
-        reader = _SheetReader(book.relpath, sheet, spec, zones, latest, ledger.problems)
+        reader = _SheetReader(book, sheet, spec, zones, latest, ledger.problems)
         rows = reader.read()
         if rows is not None:
             ledger.rows[spec.key] = rows
         left_out[spec.key] = reader.left_out
+        for extra in _more_sheets(book.sheet_names, spec.key, sheet.name):
+            more = book.sheet(extra)
+            if more is None:
+                continue
+            if spec.key not in LOGS:
+                ledger.problems.append(problem("ledger-sheet-ignored", file=book.relpath,
+                                               sheet=extra, sheet_name=extra, used=name))
+                continue
+            # A log kept one sheet a year ("Biến động ĐV 2015", "Biến động ĐV 2016"): one log.
+            reader = _SheetReader(book, more, spec, zones, latest, ledger.problems)
+            rows = reader.read()
+            if rows is not None:
+                ledger.rows.setdefault(spec.key, []).extend(rows)
+            left_out[spec.key] = [*left_out.get(spec.key, []), *reader.left_out]
+    _resolve_cell_names(ledger, names)
     _check_references(ledger, names, left_out)
     return ledger
+
+
+def _cell_key(name: str) -> tuple[str, ...]:
+    """A cell's name without what clerks shorten or leave out: "Chi bộ Cty TNHH Hoa Sen" and
+    "Chi bộ Công ty Hoa Sen" are both ("hoa", "sen")."""
+    words = " ".join(_NAME_SHORT.get(w, w) for w in fold(name).split())
+    text = f" {words} "
+    for phrase in _NAME_PHRASES:
+        text = text.replace(f" {phrase} ", " ")
+    return tuple(w for w in text.split() if w not in _NAME_FILLER)
+
+
+_NAME_SHORT = {"cq": "co quan", "bql": "ban quan ly", "dn": "doanh nghiep",
+               "kcn": "khu cong nghiep", "ctcp": "cong ty co phan"}
+_NAME_PHRASES = ("chi bo", "cong ty", "c ty", "co phan", "viet nam", "mot thanh vien")
+_NAME_FILLER = frozenset({"cb", "cty", "tnhh", "mtv", "1tv", "cp", "vn"})
+
+
+def _resolve_cell_names(ledger: Ledger, names: dict[str, str]) -> None:
+    """A movement naming its cell otherwise than the Chi bộ sheet ("Chi bộ Cty Hoa Sen" for
+    "Chi bộ Công ty TNHH Hoa Sen Textile") is the cell its tax code names, or the one cell whose
+    name holds all its words; said in a warning. Anything less sure stays unknown (reported)."""
+    cells = [r for r in ledger.sheet("cells") if r.get("name")]
+    known = {fold(r.values["name"]) for r in cells}
+    by_tax: dict[str, list[str]] = {}
+    for r in cells:
+        if r.get("tax_code"):
+            by_tax.setdefault(r.values["tax_code"], []).append(r.values["name"])
+    keys = [(set(_cell_key(r.values["name"])), r.values["name"]) for r in cells]
+    for row in ledger.sheet("movements"):
+        typed = row.get("cell")
+        if not typed or fold(typed) in known:
+            continue
+        # By its words first: a joint cell's movement carries the tax code of the member's
+        # enterprise, which may have a cell of its own.
+        words = set(_cell_key(typed))
+        found = [name for key, name in keys if words <= key] if len("".join(words)) >= 3 else []
+        how = "theo tên"
+        if len(found) != 1:
+            found = by_tax.get(row.get("tax_code") or "", [])
+            how = "theo mã số thuế"
+        if len(found) != 1:
+            continue
+        row.values["cell"] = found[0]
+        ledger.problems.append(problem(
+            "ledger-cell-matched", file=ledger.relpath,
+            sheet=names.get("movements", "Biến động đảng viên"), cell=row.cells.get("cell", ""),
+            field="movements.cell", value=typed, name=found[0], how=how))
+
+
+# Sheets that are logs (one row an event): several sheets of one are read as one log.
+LOGS = frozenset({"movements", "activities"})
+
+
+def _more_sheets(names: list[str], key: str, used: str) -> list[str]:
+    """The workbook's other sheets that are `key`'s too, by their name."""
+    return [name for name in names if name != used
+            and (fold(name) == fold(_SPEC_NAMES[key]) or _sheet_matcher().match(name).key == key)]
+
+
+_SPEC_NAMES = {spec.key: spec.name for spec in SHEETS}
 
 
 def ledger_sheets(names: list[str]) -> dict[str, str]:
@@ -148,18 +224,20 @@ class _Header:
 class _Failure:
     """Why one value of a row could not be used."""
 
-    __slots__ = ("cell", "column", "reason")
+    __slots__ = ("always", "cell", "column", "reason")
 
     def __init__(self, column: str, reason: str, cell: str) -> None:
         self.column = column
         self.reason = reason
         self.cell = cell
+        self.always = False  # leaves the row out even when the column is optional
 
 
 class _SheetReader:
-    def __init__(self, relpath: str, sheet: Sheet, spec: LedgerSheet, zones: tuple[Zone, ...],
+    def __init__(self, book: Workbook, sheet: Sheet, spec: LedgerSheet, zones: tuple[Zone, ...],
                  latest: dt.date, problems: list[Problem]) -> None:
-        self.relpath = relpath
+        self.book = book
+        self.relpath = book.relpath
         self.sheet = sheet
         self.spec = spec
         self.zones = zones
@@ -174,11 +252,18 @@ class _SheetReader:
         header = _find_header(self.sheet, self.spec)
         missing = [c for c in self.spec.columns
                    if c.required and (header is None or c.key not in header.columns)]
+        if self.spec.key == "targets" and header is not None and "target" in header.columns \
+                and "value" not in header.columns:
+            years = _year_columns(self.sheet.rows[header.last_row],
+                                  header.columns["target"][0])
+            if years:
+                return self._read_by_year(header, years)
         for col in missing:
             self.problems.append(problem(
                 "ledger-column-missing", file=self.relpath, sheet=self.sheet.name,
                 cell=self.sheet.address(header.last_row, 0) if header else "",
-                sheet_name=self.spec.name, column=col.header))
+                field=self.spec.key, sheet_name=self.sheet.name, column=col.header,
+                seen=_headers_seen(self.sheet, header)))
         if header is None or missing:
             return None
         rows: list[Row] = []
@@ -198,6 +283,27 @@ class _SheetReader:
             row = self._read_row(r, header, mapped)
             if row is not None:
                 rows.append(row)
+        return rows
+
+    def _read_by_year(self, header: _Header, years: list[tuple[int, int, str]]) -> list[Row]:
+        """Targets typed one column a year ("Chỉ tiêu | Năm 2016 | Năm 2017"): each filled
+        cell is the target of its column's year."""
+        target_col, target_header = header.columns["target"]
+        rows: list[Row] = []
+        for r in range(header.last_row + 1, len(self.sheet.rows)):
+            raw_row = self.sheet.rows[r]
+            name = raw_row[target_col] if target_col < len(raw_row) else None
+            if is_blank(name) or _is_total(raw_row):
+                continue
+            for c, year, typed in years:
+                raw = raw_row[c] if c < len(raw_row) else None
+                if is_blank(raw):
+                    continue
+                by_year = _Header(header.last_row, {"target": (target_col, target_header),
+                                                    "year": (c, typed), "value": (c, typed)})
+                row = self._read_row(r, by_year, {"target": name, "year": year, "value": raw})
+                if row is not None:
+                    rows.append(row)
         return rows
 
     def _is_note(self, filled: dict[str, Any]) -> bool:
@@ -224,7 +330,7 @@ class _SheetReader:
             cells[col.key] = address
             value, failure = self._read_value(col, mapped[col.key], address, typed_header)
             values[col.key] = value
-            if failure is not None and col.required:
+            if failure is not None and (col.required or failure.always):
                 failures.append(failure)
         check = _ROW_CHECKS.get(self.spec.key)
         failure = check(self, values, cells) if check and not failures else None
@@ -253,6 +359,9 @@ class _SheetReader:
             return None, _Failure(typed_header, reason, address)
 
         if is_blank(raw):
+            if self.book.formula_without_value(self.sheet.name, address):
+                # "=11+1" saved by a program that does not calculate: not a zero, not blank.
+                return fail("ledger-formula-no-value", "có công thức chưa tính ra số", value="")
             if col.required:
                 return fail("ledger-required", "bỏ trống")
             return None, None
@@ -273,11 +382,42 @@ class _SheetReader:
         except ParseError as exc:
             detail = _PARSE_ERRORS.get(exc.code, exc.code)
             return fail("ledger-value", f"{detail} (\"{shown}\")", detail=detail)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            missing, failure = fail("ledger-value", f"số âm (\"{shown}\")", detail="số âm")
+            failure.always = True  # a count is never negative: the row is not guessed at
+            return missing, failure
         if isinstance(value, dt.date) and not EARLIEST_DATE <= value <= self.latest:
             day = value.strftime("%d/%m/%Y")
             return fail("ledger-date-out-of-range", f"có ngày {day} ngoài khoảng hợp lý", value=day,
                         low=EARLIEST_DATE.strftime("%d/%m/%Y"), high=self.latest.strftime("%d/%m/%Y"))
         return value, None
+
+
+_YEAR_HEADER = re.compile(r"^(?:nam|năm|year|kh|ke hoach)?\s*((?:19|20)\d{2})$")
+
+
+def _year_columns(row: list[Any], after: int) -> list[tuple[int, int, str]]:
+    """(column, year, header as typed) of the header cells right of `after` naming a year
+    ("Năm 2016", "2017", "KH 2017")."""
+    found = []
+    for c in range(after + 1, len(row)):
+        raw = row[c]
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 1990 <= raw <= 2100 \
+                and float(raw).is_integer():
+            found.append((c, int(raw), str(int(raw))))
+        elif isinstance(raw, str):
+            match = _YEAR_HEADER.match(fold(raw))
+            if match:
+                found.append((c, int(match.group(1)), clean(raw)))
+    return found
+
+
+def _headers_seen(sheet: Sheet, header: _Header | None) -> str:
+    """The column headers the sheet has, as typed (for a message about one not found)."""
+    if header is None:
+        return "không thấy dòng tiêu đề cột"
+    texts = [clean(str(raw)) for raw in sheet.rows[header.last_row] if not is_blank(raw)]
+    return "; ".join(f"«{text}»" for text in texts) or "không có"
 
 
 def _dissolved_after_founded(reader: _SheetReader, values: dict[str, Any],

@@ -78,8 +78,9 @@ _FDI = ("FDI", "vốn nước ngoài", "đầu tư nước ngoài")
 
 # Party cell types ("Loại" in sheet Chi bộ).
 CELL_TERMS = (
-    Term("agency", "Cơ quan", ("Chi bộ cơ quan", "Khối cơ quan", "Đơn vị sự nghiệp")),
-    Term("enterprise", "Doanh nghiệp", ("Chi bộ doanh nghiệp", "Trong doanh nghiệp", "Công ty")),
+    Term("agency", "Cơ quan", ("Chi bộ cơ quan", "Khối cơ quan", "Đơn vị sự nghiệp", "CQ")),
+    Term("enterprise", "Doanh nghiệp", ("Chi bộ doanh nghiệp", "Trong doanh nghiệp", "Công ty",
+                                        "DN")),
     Term("joint", "Ghép nhiều doanh nghiệp", ("Ghép", "Chi bộ ghép", "Nhiều doanh nghiệp",
                                               "Các doanh nghiệp", "Liên doanh nghiệp"),
          ("ghép", "nhiều doanh nghiệp", "các doanh nghiệp", "liên doanh nghiệp")),
@@ -156,8 +157,9 @@ SHEETS: tuple[LedgerSheet, ...] = (
                                                          "Tổ chức đảng"), 40),
         Column("type", "Loại", Kind.TEXT, True, ("Loại chi bộ", "Loại hình", "Phân loại"), 24),
         Column("tax_code", "Mã số thuế DN", Kind.TAX_CODE, False, TAX, 16),
-        Column("founded_on", "Ngày thành lập", Kind.DATE, True, ("Thành lập",), 14),
-        Column("dissolved_on", "Ngày giải thể", Kind.DATE, False, ("Giải thể",), 14),
+        Column("founded_on", "Ngày thành lập", Kind.DATE, True, ("Thành lập", "Ngày TL",
+                                                                  "Ngày QĐ thành lập"), 14),
+        Column("dissolved_on", "Ngày giải thể", Kind.DATE, False, ("Giải thể", "Ngày GT"), 14),
         Column("members", "Số đảng viên", Kind.INTEGER, False, ("Đảng viên", "Số ĐV"), 12),
     ), "Các chi bộ trực thuộc; số đảng viên tính tại ngày cập nhật sổ.",
         ("Danh sách chi bộ", "Các chi bộ", "Tổ chức đảng")),

@@ -279,8 +279,9 @@ class OutputSet:
             self.messages.append("Những phần đã chép được sang báo cáo mới:")
             self.messages.extend(f"  - {line}" for line in result.carried)
         self.messages.append(f"Báo cáo mới ghi ở: {new_name}. Chép tay những chỗ trên sang báo "
-                             f"cáo mới, rồi xóa hoặc đổi tên {name} để lần sau chương trình ghi "
-                             "vào tên chính.")
+                             f"cáo mới; xong thì đổi tên {name} (ví dụ thêm chữ «cũ»), rồi đổi tên "
+                             f"«{new_name}» thành {name}: lần sau chương trình chép những gì văn "
+                             "phòng đã viết ở đó sang báo cáo mới.")
         return moved
 
     def _free_name(self, wanted: str) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,9 +52,16 @@ from kcn_reports.formdef import (
     Zone,
 )
 from kcn_reports.outcome import FORM, LEDGER, OTHER, FormReturn
-from kcn_reports.problems import problem
+from kcn_reports.problems import Problem, problem
 from kcn_reports.textnorm import fold, nfc
-from kcn_reports.values import ParseError, is_blank, parse_kind, parse_number, parse_period
+from kcn_reports.values import (
+    ParseError,
+    is_blank,
+    parse_kind,
+    parse_number,
+    parse_period,
+    unit_factor,
+)
 
 if TYPE_CHECKING:
     from kcn_reports.workbook import Sheet, Workbook
@@ -91,6 +99,10 @@ def read_form(book: Workbook, zones: tuple[Zone, ...]) -> FormReturn:
     if best is None:
         result.problems.append(problem("not-a-report", file=book.relpath))
         return result
+    others = [found for found in book.memo.get("tables", ()) if found[0] is not best[0]]
+    if others:
+        best, notes = _one_return_of_several(book, best, others, zones)
+        result.problems.extend(notes)
     sheet, table = best
     result.sheet = sheet.name
     for encoding, sample in sheet.legacy.items():
@@ -99,6 +111,47 @@ def read_form(book: Workbook, zones: tuple[Zone, ...]) -> FormReturn:
                                        encoding=name, sample=sample[:40]))
     _FormReader(book, sheet, table, zones, result).read()
     return result
+
+
+def _one_return_of_several(book: Workbook, best: tuple[Sheet, _Table],
+                           others: list[tuple[Sheet, _Table]], zones: tuple[Zone, ...]
+                           ) -> tuple[tuple[Sheet, _Table], list[Problem]]:
+    """A workbook whose visible sheets hold several returns: of one enterprise's returns the
+    latest period's is read ("Năm 2015" and "Năm 2016" sheets), and each sheet left unread is
+    said, another enterprise's as such (one return is read per file)."""
+    readings = []
+    for sheet, table in [best, *others]:
+        scratch = FormReturn(relpath=book.relpath)
+        _FormReader(book, sheet, table, zones, scratch).read()
+        readings.append(((sheet, table), scratch.values))
+    tax = readings[0][1].get("tax_code")
+
+    def latest(values: dict[str, Any]) -> str:
+        period = values.get("period")
+        return period.snapshot if isinstance(period, Period) else ""
+
+    same = [r for r in readings if r[1].get("tax_code") in (tax, None)]
+    chosen = max(same, key=lambda r: latest(r[1]))  # the first of equals: `best` on a tie
+    if not latest(chosen[1]) > latest(readings[0][1]):
+        chosen = readings[0]
+    notes = []
+    read_period = chosen[1].get("period")
+    for (sheet, _table), values in readings:
+        if sheet is chosen[0][0] or all(values.get(spec.key) is None for spec in INDICATORS):
+            continue  # an untouched blank copy beside the return says nothing
+        period = values.get("period")
+        if values.get("tax_code") in (tax, None) and period == read_period:
+            continue  # a copy of the same return (the fuller one was chosen)
+        params = {"other": sheet.name, "read": chosen[0][0].name,
+                  "other_period": period.label if isinstance(period, Period) else "không rõ kỳ"}
+        if values.get("tax_code") in (tax, None):
+            notes.append(problem("other-period-sheet", file=book.relpath, sheet=sheet.name,
+                                 **params))
+        else:
+            notes.append(problem("several-enterprises", file=book.relpath, sheet=sheet.name,
+                                 other_name=values.get("name") or "không rõ tên",
+                                 other_tax=values["tax_code"], **params))
+    return chosen[0], notes
 
 
 def _best_table(book: Workbook) -> tuple[Sheet, _Table] | None:
@@ -117,6 +170,7 @@ def _best_table(book: Workbook) -> tuple[Sheet, _Table] | None:
     best = max(found, key=lambda item: (item[0].visible, len(item[1].fields),
                                         item[1].filled(item[0]))) if len(found) > 1 else None
     book.memo["best"] = best or (found[0] if found else None)
+    book.memo["tables"] = [item for item in found if item[0].visible]
     return book.memo["best"]
 
 
@@ -487,6 +541,11 @@ class _Table:
     foreign_codes: int = 0  # rows whose code is a number the form does not have
 
     @functools.cached_property
+    def right_edge(self) -> int:
+        """The last column the table uses (its named columns and its value columns)."""
+        return max([*self.columns.values(), *(c for c, _ in self.values)])
+
+    @functools.cached_property
     def fields(self) -> set[str]:
         """Indicators the table names: by each row's label where it names one, else by its
         code."""
@@ -532,6 +591,19 @@ def _texts(sheet: Sheet, skip: set[int] | frozenset[int] = frozenset()
             for c, raw in enumerate(row):
                 if raw.__class__ is str and raw:
                     yield r, c, raw
+
+
+def _texts_right_of(sheet: Sheet, rows: set[int] | frozenset[int], edge: int
+                    ) -> Iterator[tuple[int, int, str]]:
+    """(row, column, text) of the non-empty text cells of `rows` right of column `edge`."""
+    if edge < 0:
+        return
+    for r in sorted(rows):
+        row = sheet.rows[r]
+        for c in range(edge + 1, len(row)):
+            raw = row[c]
+            if raw.__class__ is str and raw:
+                yield r, c, raw
 
 
 def _scan_table(sheet: Sheet) -> _Table | None:
@@ -812,6 +884,7 @@ class _FormReader:
         self.table = table
         self.zones = zones
         self.result = result
+        self.rows_read: dict[str, int] = {}  # indicator -> the row its value was read from
 
     def read(self) -> None:
         identity = self._identity()
@@ -832,6 +905,32 @@ class _FormReader:
         for spec in INDICATORS:
             self._take(spec, indicators.get(spec.key), self.sheet.name,
                        english=english and spec.kind is Kind.NUMBER)
+        if "unit" in self.table.columns:
+            self._convert_units(self.table.columns["unit"])
+
+    def _convert_units(self, unit_col: int) -> None:
+        """A figure whose row says it is in another unit than the form's ("đồng" for "triệu
+        đồng", "USD" for "nghìn USD") is converted to the form's, in a warning that shows both."""
+        for spec in INDICATORS:
+            value, row = self.result.values.get(spec.key), self.rows_read.get(spec.key)
+            if spec.kind is not Kind.NUMBER or not spec.unit or row is None:
+                continue
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                continue
+            cells = self.sheet.rows[row]
+            typed = cells[unit_col] if unit_col < len(cells) else None
+            factor = unit_factor(spec.unit, typed)
+            if factor is None or factor == 1:
+                continue
+            from kcn_reports.vnformat import number  # Babel: only on this rare path
+
+            converted = round(value * factor, 6)
+            if float(converted).is_integer():
+                converted = int(converted)
+            self.result.values[spec.key] = converted
+            self._add("unit-converted", spec, self.result.cells[spec.key].rsplit("!", 1)[-1],
+                      number(value), unit=nfc(str(typed)).strip(), form_unit=spec.unit,
+                      parsed=number(converted))
 
     def _english_numbers(self, indicators: dict[str, tuple[Any, str]]) -> bool:
         """Whether the return writes numbers the English way ("11,230.5"), so that its "245,600"
@@ -854,7 +953,7 @@ class _FormReader:
     # -- identity -----------------------------------------------------------------------------
     def _identity(self) -> dict[str, _Located]:
         found: dict[str, _Located] = {}
-        self._identity_on(self.sheet, self.table.rows, found)
+        self._identity_on(self.sheet, self.table.rows, found, self.table.right_edge)
         self._blanks_in_value_column(found)
         if any(spec.key not in found or found[spec.key].rank > 1 for spec in IDENTITY
                if spec.required):
@@ -884,9 +983,12 @@ class _FormReader:
                 if other is not None:
                     yield other
 
-    def _identity_on(self, sheet: Sheet, skip: set[int], found: dict[str, _Located]) -> None:
+    def _identity_on(self, sheet: Sheet, skip: set[int], found: dict[str, _Located],
+                     edge: int = -1) -> None:
+        """The identity lines of `sheet`, outside the rows `skip` (the table's), except right
+        of column `edge` (an identity block typed beside the table, on the same rows)."""
         lookup = _identity_label
-        for r, c, raw in _texts(sheet, skip):
+        for r, c, raw in itertools.chain(_texts(sheet, skip), _texts_right_of(sheet, skip, edge)):
             label = lookup(raw)
             if label is None:
                 continue
@@ -1075,6 +1177,7 @@ class _FormReader:
                       for c in cands]
             if len(cands) == 1:
                 found[cands[0].spec.key] = (values[0], address(cands[0].row, value_col))
+                self.rows_read[cands[0].spec.key] = cands[0].row
                 continue
             order = [i for i, c in enumerate(cands) if c.by_code]
             rivals: list[int] = []
@@ -1091,6 +1194,7 @@ class _FormReader:
                 self._add("duplicate-row", cands[i].spec, address(cands[i].row, value_col),
                           values[i], first=first)
             found[cands[chosen].spec.key] = (values[chosen], first)
+            self.rows_read[cands[chosen].spec.key] = cands[chosen].row
         return found
 
     # -- reading ------------------------------------------------------------------------------------

@@ -106,6 +106,9 @@ def render_completeness(report: CheckReport) -> list[str]:
     return lines
 
 
+LEDGER_SHOWN = 8  # the Sổ theo dõi's problems listed after a generate run
+
+
 def render_generate(result: GenerateResult) -> str:
     """Closing summary of a generate run."""
     report = result.report
@@ -124,10 +127,24 @@ def render_generate(result: GenerateResult) -> str:
     else:
         lines.append(f"{enterprises.reported} doanh nghiệp đã gửi báo cáo, "
                      f"kỳ {context.report.forms_period_label}.")
-    errors = sum(p.severity == ERROR for p in report.live_problems)  # as `check` counts them
+    ledger = report.ledger.relpath if report.ledger is not None else None
+    live = report.live_problems
+    errors = sum(p.severity == ERROR and p.file != ledger for p in live)  # as `check` counts
     if errors:
         lines.append(f"Có {errors} lỗi trong các tệp: xem Kiem-tra-du-lieu.xlsx (lọc theo tệp để "
                      "gửi lại doanh nghiệp) hoặc chạy kcn-reports check.")
+    # The office's own workbook: what it says wrong changes the party figures of the report.
+    own = [p for p in live if ledger is not None and p.file == ledger]
+    if own:
+        lines.append(f"Sổ theo dõi {ledger} có {len(own)} vấn đề làm số liệu chi bộ, đảng viên "
+                     "của báo cáo có thể chưa đúng:")
+        for found in own[:LEDGER_SHOWN]:
+            place = f"{found.sheet}!{found.cell}: " if found.sheet and found.cell else (
+                f"{found.sheet}: " if found.sheet else "")
+            lines.append(f"  - {SEVERITY_LABELS.get(found.severity, found.severity)} "
+                         f"{place}{found.message}")
+        if len(own) > LEDGER_SHOWN:
+            lines.append(f"  … và {len(own) - LEDGER_SHOWN} vấn đề khác: xem kcn-reports check.")
     lines.extend(result.notes)
     lines.append(f"Kết quả ở thư mục: {result.folder}")
     for path in result.outputs:
@@ -256,4 +273,7 @@ def render_feedback(run: FeedbackRun) -> str:
                      "thư nhắc đề nghị gửi sớm nhất.")
     if run.removed:
         lines.append("Đã xóa thông báo cũ không còn cần: " + ", ".join(run.removed) + ".")
+    if run.kept:
+        lines.append("Thông báo đã được văn phòng sửa (ví dụ ghi số văn bản) không bị ghi đè hay "
+                     "xóa, được giữ ở: " + ", ".join(run.kept) + ".")
     return "\n".join(lines)

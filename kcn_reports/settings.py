@@ -299,6 +299,7 @@ def _from_dict(data: dict[str, Any], path: Path | None) -> Settings:
                                 "của mục viết ở các dòng dưới.")
         return value
 
+    _unknown_keys(data, where)
     org = section("organisation")
     zones_raw = data.get("zones")
     if not isinstance(zones_raw, list) or not zones_raw:
@@ -360,6 +361,47 @@ def _from_dict(data: dict[str, Any], path: Path | None) -> Settings:
         collection=_collection(section("collection"), where),
         examples=tuple(str(name) for name in get(data, "examples", list, "", [])),
     )
+
+
+# The settings each section holds ([facts] holds whatever the office quotes); a name not here
+# is a typo or a line under the wrong section, and would otherwise be ignored without a word.
+_KNOWN_KEYS: dict[str, frozenset[str]] = {
+    "organisation": frozenset({"superior_body", "issuing_body", "abbreviation", "place",
+                               "party_org_name", "management_board"}),
+    "zones": frozenset({"name", "aliases"}),
+    "baseline": frozenset({"date", "party_cells", "party_members"}),
+    "signatory": frozenset({"on_behalf", "title", "name"}),
+    "distribution": frozenset({"recipients"}),
+    "output": frozenset({"pdf"}),
+    "limits": frozenset({"max_uncompressed_mb", "max_rows", "max_cols", "max_seconds_per_file"}),
+    "collection": frozenset({"period", "deadline", "contact", "feedback_format"}),
+}
+_TOP_LEVEL = frozenset({*_KNOWN_KEYS, "facts", "examples", "recipients"})
+
+
+def _unknown_keys(data: dict[str, Any], where: str) -> None:
+    """Refuse a setting the program does not know, naming it and its section."""
+    unknown = sorted(set(data) - _TOP_LEVEL)
+    if unknown:
+        raise SettingsError(f"Tệp {where} có mục hoặc cài đặt lạ: {', '.join(unknown)}. Kiểm tra "
+                            "lại chính tả (tên mục viết như trong tệp mẫu của kcn-reports init), "
+                            "hoặc xóa dòng đó.")
+    for name, known in _KNOWN_KEYS.items():
+        sections = data.get(name)
+        entries = sections if isinstance(sections, list) else [sections]
+        for i, entry in enumerate(entries, 1):
+            if not isinstance(entry, dict):
+                continue
+            strays = sorted(set(entry) - known)
+            if not strays:
+                continue
+            label = f"[[{name}]] thứ {i}" if isinstance(sections, list) else f"[{name}]"
+            moved = (" Có thể thiếu dòng [[zones]] ở phía trên các dòng này."
+                     if name != "zones" and {"name", "aliases"} & set(strays)
+                     and "name" not in known else "")
+            raise SettingsError(
+                f"Mục {label} trong tệp {where} có cài đặt lạ: {', '.join(strays)}.{moved} "
+                f"Mục này chỉ có: {', '.join(sorted(known))}.")
 
 
 def _kind_name(kind: type) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from kcn_reports import rules
 from kcn_reports.formdef import FIELDS_BY_KEY, Period
 from kcn_reports.outcome import FormReturn
-from kcn_reports.problems import Problem, problem
+from kcn_reports.problems import ERROR, Problem, problem
 
 
 def _shown(value: Any) -> str:
@@ -38,7 +38,11 @@ def validate_form(form: FormReturn, today: dt.date | None = None) -> list[Proble
             add(rule.code, rule.part, part, other_label=FIELDS_BY_KEY[rule.whole].label,
                 other=_shown(whole))
     period = values.get("period")
+    # A cell already reported as unreadable is not also reported as missing.
+    unread = {p.field for p in form.problems if p.severity == ERROR and p.field}
     for implication in rules.IMPLIES:
+        if implication.field in unread:
+            continue
         if implication.when(values) and not implication.then(values):
             end = dt.date.fromisoformat(period.snapshot).strftime("%d/%m/%Y") if period else ""
             add(implication.code, implication.field, values.get(implication.field), end=end)

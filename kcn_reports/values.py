@@ -64,6 +64,7 @@ _NUMBER_RUN = re.compile(r"[-+−]?\d[\d.,\u00a0\u202f ]*")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(,\d{3})+$")
 _PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
+_BRACKETED = re.compile(r"^\(\s*(\d[\d.,\u00a0\u202f ]*?)\s*\)")
 
 
 def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
@@ -87,6 +88,10 @@ def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
     text = clean(str(raw))
     if text.lower() in ZERO_WORDS or text in ZERO_WORDS:
         return Parsed(0)
+    bracketed = _BRACKETED.match(text)
+    if bracketed:  # "(125)": an accountant's negative
+        text = "-" + bracketed.group(1) + text[bracketed.end():]
+    # "150 (nam 100)": two numbers, of which the reader cannot be sure which is meant.
     runs = [r.strip(" .,\u00a0\u202f") for r in _NUMBER_RUN.findall(text)]
     runs = [r for r in runs if any(ch.isdigit() for ch in r)]
     if len(runs) != 1:
@@ -149,6 +154,9 @@ def parse_yes_no(raw: Any) -> Parsed:
         return Parsed(True)
     if key in _NO:
         return Parsed(False)
+    choice = _ticked_choice(str(raw), key)
+    if choice is not None:
+        return Parsed(choice)
     first = key.split(" ")[0]
     if first in {"co", "yes", "da"}:
         return Parsed(True)
@@ -158,6 +166,29 @@ def parse_yes_no(raw: Any) -> Parsed:
     if legacy is not None:
         return Parsed(legacy)
     return _not_yes_no()
+
+
+# "☐ Có ☑ Không", "[x] Có [ ] Không", "Có / Không": both answers written, one of them ticked.
+_CHOICE = re.compile(r"(\[\s*[xX✓✔√]?\s*\]|\(\s*[xX✓✔√]?\s*\)|[☐□○◻❑☑☒✓✔√■▣●◼⊠⊗xX])?\s*"
+                     r"\b(có|co|không|khong|yes|no)\b", re.IGNORECASE)
+_CHECKED = re.compile(r"[xX✓✔√☑☒■▣●◼⊠⊗]")
+_CHOICE_FILLER = re.compile(r"[\s/|,;:.\-–☐□○◻❑]+")
+
+
+def _ticked_choice(text: str, key: str) -> bool | None:
+    """For a cell naming both answers and nothing else: the ticked one; neither or both
+    ticked is no answer (ParseError). None when the cell is not such a list."""
+    words = set(key.split())
+    if not ({"co", "yes"} & words and {"khong", "no"} & words):
+        return None
+    text = nfc(text)
+    choices = [(mark, fold(word) in ("co", "yes")) for mark, word in _CHOICE.findall(text)]
+    if _CHOICE_FILLER.sub("", _CHOICE.sub("", text)):
+        return None  # more than the two answers: "Có, nhưng không …" is read by its first word
+    ticked = {answer for mark, answer in choices if mark and _CHECKED.search(mark)}
+    if len(ticked) != 1:
+        _not_yes_no()
+    return ticked.pop()
 
 
 def _legacy_yes_no(text: str) -> bool | None:
@@ -187,9 +218,9 @@ def _not_yes_no() -> Parsed:
 
 
 _DATE_DMY = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2}|\d{4})$")
-_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
+_DATE_ISO = re.compile(r"^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?:[ T].*)?$")
 _SERIAL_TEXT = re.compile(r"\d+(\.0+)?")
-_DATE_WORDS = re.compile(r"ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})")
+_DATE_WORDS = re.compile(r"(?:ngay\s*|^)(\d{1,2})\s*thang\s*(\d{1,2})\s*(?:nam\s*|/\s*)(\d{4})")
 
 
 def parse_date(raw: Any, *, today: dt.date | None = None) -> Parsed:
@@ -211,7 +242,7 @@ def parse_date(raw: Any, *, today: dt.date | None = None) -> Parsed:
         return Parsed(EXCEL_EPOCH + dt.timedelta(days=int(float(text))))
     match = _DATE_ISO.match(text)
     if match:
-        year, month, day = (int(g) for g in match.groups())
+        year, month, day = (int(g) for g in match.group(1, 3, 4))
         return Parsed(_make_date(year, month, day))
     match = _DATE_DMY.match(text) or _DATE_WORDS.search(fold(text))
     if not match:
@@ -274,6 +305,7 @@ _REMARKS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # 2016", "Năm tài chính 2016"), and around a single snapshot date ("Tính đến ngày 31/12/2016").
 _YEAR_WORDS = {"nam", "ca", "ky", "bao", "cao", "bc", "tong", "hop", "thuc", "hien", "tai", "chinh",
                "year", "fy", "annual", "full", "report", "reporting", "period", "so", "lieu"}
+_TWELVE_MONTHS = re.compile(r"(^|\s)12\s*thang\b")  # "12 tháng năm 2016" is the year
 _SNAPSHOT_WORDS = {"den", "ngay", "tinh", "tai", "thoi", "diem", "het", "as", "of", "at"}
 
 
@@ -302,7 +334,7 @@ def parse_period(raw: Any) -> Parsed:
         if "cuoi" in key:
             raise ParseError("bad-period")  # "6 tháng cuối năm" is not a period of this form
         return Parsed(Period(PERIOD_HALF, year))
-    rest = set(_YEAR.sub(" ", key).split())
+    rest = set(_YEAR.sub(" ", _TWELVE_MONTHS.sub(" ", key)).split())
     if rest <= _YEAR_WORDS:
         return Parsed(Period(PERIOD_YEAR, year))
     raise ParseError("bad-period")  # a quarter, "9 tháng", …: not a period of this form
@@ -325,11 +357,62 @@ def _period_of_dates(dates: list[tuple[int, int, int]], words: set[str]) -> Peri
     raise ParseError("bad-period")
 
 
+# Units a money figure may be typed in, as the form's unit sees them: each spelling's key (folded,
+# no spaces or dots) -> (family, scale in the family's first unit).
+_UNIT_SCALES: dict[str, tuple[str, float]] = {}
+for _family, _scales in {
+    "vnd": {1e-6: ("đồng", "VNĐ", "VND", "đ"),
+            1e-3: ("nghìn đồng", "ngàn đồng", "1000 đồng", "1.000 đồng", "nghìn VNĐ", "ngàn VNĐ"),
+            1.0: ("triệu đồng", "tr.đ", "trđ", "tr đồng", "tr.đồng", "triệu", "triệu VNĐ",
+                  "tr.VNĐ"),
+            1e3: ("tỷ đồng", "tỉ đồng", "tỷ", "tỉ", "tỷ VNĐ", "tỉ VNĐ")},
+    "usd": {1e-3: ("USD", "$", "đô la Mỹ", "đô la", "US$"),
+            1.0: ("nghìn USD", "ngàn USD", "1000 USD", "1.000 USD", "ng.USD", "nghìn đô la",
+                  "ngàn đô"),
+            1e3: ("triệu USD", "tr.USD", "tr USD", "triệu đô la")},
+}.items():
+    for _scale, _spellings in _scales.items():
+        for _spelling in _spellings:
+            _UNIT_SCALES[_spelling.lower()] = _UNIT_SCALES[_spelling.lower().replace(" ", "")] = (
+                _family, _scale)
+_PER_PERSON_MONTH = re.compile(r"\s*/\s*(người|ng|lao động|lđ)?\s*/?\s*(tháng|th)?\s*$",
+                               re.IGNORECASE)
+
+
+def _unit_scale(unit: str) -> tuple[str, float] | None:
+    text = " ".join(nfc(unit).split()).strip(" ()").lower()
+    per = _PER_PERSON_MONTH.search(text)
+    if per and per.group(0).strip():
+        text = text[:per.start()]
+    return _UNIT_SCALES.get(text) or _UNIT_SCALES.get(text.replace(" ", ""))
+
+
+def unit_factor(form_unit: str, typed: Any) -> float | None:
+    """What a figure typed in the unit `typed` (a unit cell of the return) is multiplied by to
+    be in the form's unit: 1e-6 for "đồng" where the form says "triệu đồng". None when either
+    unit is not a known money unit, or they are not of one kind (đồng against USD)."""
+    if not isinstance(typed, str) or not typed.strip():
+        return None
+    expected, actual = _unit_scale(form_unit), _unit_scale(typed)
+    if expected is None or actual is None or expected[0] != actual[0]:
+        return None
+    return actual[1] / expected[1]
+
+
 _ZONE_PREFIX = re.compile(r"^(khu cong nghiep|kcn)\s+")
 
 
 def zone_key(text: str) -> str:
+    """"KCN Nhơn Trạch III", "Khu công nghiệp Nhơn Trạch 3" -> "nhontrach3"."""
+    text = _ROMAN.sub(lambda m: str(_ROMAN_VALUES[m.group(1)]), text)
     return _ZONE_PREFIX.sub("", fold(text)).replace(" ", "")
+
+
+# A zone's number in capital Roman numerals after its name ("Quế Võ II", "Nhơn Trạch III").
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8,
+                 "IX": 9, "X": 10}
+_ROMAN = re.compile(r"(?<=\w )(" + "|".join(sorted(_ROMAN_VALUES, key=len, reverse=True))
+                    + r")(?![\w])")
 
 
 def parse_zone(raw: Any, zones: tuple[Zone, ...]) -> Parsed:

@@ -208,3 +208,41 @@ def all_text_of(folder):
     from by_hand import all_text
 
     return "\n".join(all_text(p) for p in folder.rglob("*.docx"))
+
+
+def test_a_letter_the_office_numbered_is_never_overwritten_nor_deleted(workspace):
+    """The clerk types the document number into a reminder and sends it; the next runs (the
+    letter written again, then withdrawn once the return arrives) keep that copy."""
+    import docx
+
+    run(workspace)
+    folder = workspace / "outputs" / "phan-hoi-6-thang-dau-nam-2016"
+    letter = folder / "Thong-bao_2400000021_Go-Dinh-Tram.docx"
+    document = docx.Document(str(letter))
+    document.paragraphs[0].insert_paragraph_before("Số 12-CV/ĐU")
+    document.save(str(letter))
+    numbered = letter.read_bytes()
+
+    result = run(workspace)  # the same letter is due again
+    assert result.exit_code in (0, 1), result.output
+    aside = list((folder / "ban-truoc").glob("Thong-bao_2400000021_Go-Dinh-Tram (bản trước *).docx"))
+    assert [p.read_bytes() for p in aside] == [numbered]
+    assert "không bị ghi đè hay xóa, được giữ ở: ban-truoc/Thong-bao_2400000021" in result.output
+    assert letter.read_bytes() != numbered  # a fresh letter beside the kept one
+
+    rerun = run(workspace)  # unchanged since: regenerated, nothing more set aside
+    assert len(list((folder / "ban-truoc").iterdir())) == 1, rerun.output
+
+    fixed = plain_return(workspace / "inputs" / "go dinh tram (sua).xlsx", typed(
+        "2400000021", "Công ty TNHH Gỗ Đình Trám", "Đình Trám", prepared_on="12/07/2016"))
+    age(fixed, dt.datetime(2016, 7, 12, 10))
+    document = docx.Document(str(letter))
+    document.paragraphs[0].insert_paragraph_before("Số 15-CV/ĐU")
+    document.save(str(letter))
+    withdrawn = run(workspace)
+    assert not letter.exists()
+    kept = sorted((folder / "ban-truoc").iterdir())
+    assert len(kept) == 2
+    assert any("Số 15-CV/ĐU" in p.text for p in docx.Document(str(kept[1])).paragraphs
+               ) or any("Số 15-CV/ĐU" in p.text for p in docx.Document(str(kept[0])).paragraphs)
+    assert "Đã xóa thông báo cũ" not in withdrawn.output

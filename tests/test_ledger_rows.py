@@ -288,6 +288,8 @@ def test_party_figures_come_from_the_good_rows(checked):
     targets = {t.key: (t.target, t.achieved) for t in context.targets}
     assert targets["admissions"] == (50, 6)
     assert targets["training_classes_max"] == (2, 1)
+    # No input counts new union members: the target is listed, its result not made up.
+    assert targets["new_union_members"] == (10_000, None)
     [note] = [p for p in ledger_file(report).problems if p.code == "ledger-cell-left-out"]
     assert note.sheet == "Biến động đảng viên" and note.cell == "C25"
     assert "Chi bộ Công ty Cũ" in note.message and "dòng 10" in note.message
@@ -353,3 +355,198 @@ def test_a_workbook_with_no_readable_sheet_is_rejected(tmp_path):
     item = ledger_file(report)
     assert item.outcome == REJECTED
     assert report.ledger is None
+
+
+def _small_ledger(path, movements_by_sheet, cells=None):
+    """Chi bộ and Doanh nghiệp sheets, and the movements on the sheets given (name -> rows)."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    ws = book.create_sheet("Tổ chức đảng")
+    ws.append(["Tên chi bộ", "Loại", "Ngày TL", "Số đảng viên"])
+    for row in cells or [["Chi bộ Cơ quan", "CQ", dt.datetime(2010, 1, 1), 20],
+                         ["Chi bộ Các doanh nghiệp", "Ghép", dt.datetime(2011, 1, 1), 12]]:
+        ws.append(row)
+    for name, rows in movements_by_sheet.items():
+        ws = book.create_sheet(name)
+        ws.append(["Ngày", "Chi bộ", "Loại biến động", "Số lượng"])
+        for row in rows:
+            ws.append(row)
+    ws = book.create_sheet("DS doanh nghiệp")
+    ws.append(["Mã số thuế", "Tên", "KCN", "Loại hình"])
+    ws.append(["2400111111", "Công ty CP May Bắc Giang", "Đình Trám", "Trong nước"])
+    book.save(path)
+    return path
+
+
+def test_a_log_kept_one_sheet_a_year_is_read_whole(tmp_path):
+    """Movements on "Biến động ĐV 2015" and "Biến động ĐV 2016": both are the log."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    _small_ledger(inputs / "so.xlsx", {
+        "Biến động ĐV 2015": [[dt.datetime(2015, 3, 1), "Chi bộ Cơ quan", "Kết nạp", 2]],
+        "Biến động ĐV 2016": [[dt.datetime(2016, 4, 1), "Chi bộ Các doanh nghiệp", "Kết nạp mới", 4],
+                              [dt.datetime(2016, 6, 1), "Chi bộ Cơ quan", "Chuyển sinh hoạt đi", 1]],
+    })
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    rows = report.ledger.sheet("movements")
+    assert [(r.values["date"], r.values["type"], r.values["count"]) for r in rows] == [
+        (D(2015, 3, 1), "admitted", 2), (D(2016, 4, 1), "admitted", 4),
+        (D(2016, 6, 1), "transferred_out", 1)]
+    assert [r.values["type"] for r in report.ledger.sheet("cells")] == ["agency", "joint"]
+    assert not [p for p in ledger_file(report).problems
+                if p.severity == "error" and p.code != "ledger-sheet-missing"]  # no Hoạt động
+
+
+def test_a_second_cells_sheet_is_said_not_silently_dropped(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    path = _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": []})
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Chi bộ (cũ)").append(["Tên chi bộ", "Loại", "Ngày thành lập", "Số đảng viên"])
+    book.save(path)
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    [note] = [p for p in ledger_file(report).problems if p.code == "ledger-sheet-ignored"]
+    assert note.sheet == "Chi bộ (cũ)" and "chỉ dùng sheet \"Tổ chức đảng\"" in note.message
+
+
+def test_a_formula_with_no_saved_result_is_not_a_zero(tmp_path):
+    """"=11+1" written by a program that does not calculate: the cell is kept, its count is
+    unknown (not 0) and said, located."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": []}, cells=[
+        ["Chi bộ Cơ quan", "Cơ quan", dt.datetime(2010, 1, 1), "=11+1"],
+        ["Chi bộ Các doanh nghiệp", "Ghép", dt.datetime(2011, 1, 1), 12]])
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    assert [(r.values["name"], r.values["members"]) for r in report.ledger.sheet("cells")] == [
+        ("Chi bộ Cơ quan", None), ("Chi bộ Các doanh nghiệp", 12)]
+    [formula] = [p for p in ledger_file(report).problems if p.code == "ledger-formula-no-value"]
+    assert (formula.sheet, formula.cell, formula.field) == ("Tổ chức đảng", "D2", "cells.members")
+
+
+def test_a_negative_count_leaves_its_row_out(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": [
+        [dt.datetime(2016, 4, 1), "Chi bộ Cơ quan", "Chuyển đi", -3],
+        [dt.datetime(2016, 5, 1), "Chi bộ Cơ quan", "Kết nạp", 2]]})
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    assert [r.values["count"] for r in report.ledger.sheet("movements")] == [2]
+    [bad] = [p for p in ledger_file(report).problems if p.code == "ledger-value"]
+    assert (bad.cell, bad.value) == ("D2", "-3") and "số âm" in bad.message
+
+
+def _workspace_with(tmp_path, cells_header, cells):
+    """A workspace (the sample province's settings), one return, and a Sổ theo dõi whose Chi bộ
+    sheet has the header given."""
+    from kcn_reports.settings import DEFAULT_SETTINGS
+
+    (tmp_path / "kcn_reports.toml").write_text(DEFAULT_SETTINGS, encoding="utf-8")
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    path = _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": [
+        [dt.datetime(2016, 4, 1), "Chi bộ Cơ quan", "Kết nạp", 2]]})
+    book = openpyxl.load_workbook(path)
+    del book["Tổ chức đảng"]
+    ws = book.create_sheet("Tổ chức đảng", 0)
+    ws.append(cells_header)
+    for row in cells:
+        ws.append(row)
+    book.save(path)
+    fill(inputs / "ab.xlsx", AS_TYPED)
+    return tmp_path
+
+
+def generate_2016(workspace):
+    return CliRunner().invoke(cli, ["--workspace", str(workspace), "--no-cache", "generate",
+                                    "--kind", "annual", "--year", "2016"])
+
+
+def test_generate_refuses_party_figures_from_an_unreadable_cells_sheet(tmp_path):
+    """Without its Chi bộ sheet the report would state the baseline as this year's figures."""
+    workspace = _workspace_with(tmp_path, ["Tên chi bộ", "Loại", "Năm lập", "Số đảng viên"],
+                                [["Chi bộ Cơ quan", "Cơ quan", 2010, 20]])
+    result = generate_2016(workspace)
+    assert result.exit_code == 2, result.output
+    assert "Không lập báo cáo: Sổ theo dõi có chỗ không đọc được" in result.output
+    assert ("so.xlsx, sheet Tổ chức đảng, ô A1: Sheet \"Tổ chức đảng\" thiếu cột \"Ngày thành "
+            "lập\" (các cột đang có: «Tên chi bộ»; «Loại»; «Năm lập»; «Số đảng viên»)"
+            ) in result.output
+    assert not (workspace / "outputs").exists() or not list((workspace / "outputs").rglob("*.docx"))
+
+
+def test_generate_refuses_counts_that_are_formulas_with_no_result(tmp_path):
+    workspace = _workspace_with(tmp_path, ["Tên chi bộ", "Loại", "Ngày TL", "Số đảng viên"],
+                                [["Chi bộ Cơ quan", "Cơ quan", dt.datetime(2010, 1, 1), 20],
+                                 ["Chi bộ Các doanh nghiệp", "Ghép", dt.datetime(2011, 1, 1), "=10+2"]])
+    result = generate_2016(workspace)
+    assert result.exit_code == 2, result.output
+    assert ("so.xlsx, sheet Tổ chức đảng, ô D3: Cột \"Số đảng viên\": ô có công thức nhưng chưa "
+            "có kết quả") in result.output
+
+
+def test_generate_lists_what_the_ledger_left_out(tmp_path):
+    workspace = _workspace_with(tmp_path, ["Tên chi bộ", "Loại", "Ngày TL", "Số đảng viên"],
+                                [["Chi bộ Cơ quan", "Cơ quan", dt.datetime(2010, 1, 1), 20],
+                                 ["Chi bộ Các doanh nghiệp", "Ghép", dt.datetime(2011, 1, 1), 12]])
+    path = workspace / "inputs" / "so.xlsx"
+    book = openpyxl.load_workbook(path)
+    book["Biến động đảng viên"].append([dt.datetime(2016, 5, 1), "Chi bộ Cơ quan", "Tạm hoãn", 1])
+    book.save(path)
+    result = generate_2016(workspace)
+    assert result.exit_code == 0, result.output
+    assert "Sổ theo dõi so.xlsx có" in result.output
+    assert ("Biến động đảng viên!C3: Sheet \"Biến động đảng viên\", dòng 3 bị bỏ qua"
+            in result.output)
+
+
+def test_a_movement_naming_its_cell_shortly_is_that_cell(tmp_path):
+    """"Chi bộ Cty Hoa Sen" is "Chi bộ Công ty TNHH Hoa Sen Textile" (its words); a row with the
+    cell's tax code is that cell whatever its name; an unsure name stays unknown."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": [
+        [dt.datetime(2016, 4, 1), "Chi bộ Cty Hoa Sen", "Kết nạp", 2],
+        [dt.datetime(2016, 5, 1), "CB Hòa Phát", "Kết nạp", 1],
+        [dt.datetime(2016, 6, 1), "Chi bộ Công ty", "Kết nạp", 1]]}, cells=[
+        ["Chi bộ Cơ quan", "Cơ quan", dt.datetime(2010, 1, 1), 20],
+        ["Chi bộ Công ty TNHH Hoa Sen Textile", "DN", dt.datetime(2012, 1, 1), 5],
+        ["Chi bộ Công ty CP Thép", "DN", dt.datetime(2013, 1, 1), 4]])
+    path = inputs / "so.xlsx"
+    book = openpyxl.load_workbook(path)
+    cells, moves = book["Tổ chức đảng"], book["Biến động đảng viên"]
+    cells.cell(1, 5, "Mã số thuế DN")
+    cells.cell(4, 5, "2400333333")
+    moves.cell(1, 5, "MST")
+    moves.cell(3, 5, "2400333333")  # "CB Hòa Phát" is the steel company by its tax code
+    book.save(path)
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    assert [r.values["cell"] for r in report.ledger.sheet("movements")] == [
+        "Chi bộ Công ty TNHH Hoa Sen Textile", "Chi bộ Công ty CP Thép", "Chi bộ Công ty"]
+    problems = ledger_file(report).problems
+    matched = {p.cell: p.message for p in problems if p.code == "ledger-cell-matched"}
+    assert matched == {
+        "B2": "Chi bộ \"Chi bộ Cty Hoa Sen\" được hiểu là \"Chi bộ Công ty TNHH Hoa Sen Textile\" "
+              "của sheet Chi bộ (theo tên).",
+        "B3": "Chi bộ \"CB Hòa Phát\" được hiểu là \"Chi bộ Công ty CP Thép\" của sheet Chi bộ "
+              "(theo mã số thuế)."}
+    assert [p.cell for p in problems if p.code == "ledger-unknown-cell"] == ["B4"]
+
+
+def test_targets_typed_one_column_a_year(tmp_path):
+    """"Chỉ tiêu | Năm 2016 | Năm 2017" in the office's words: each filled cell is its year's."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    path = _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": []})
+    book = openpyxl.load_workbook(path)
+    ws = book.create_sheet("Chỉ tiêu NQ")
+    ws.append(["CHỈ TIÊU NGHỊ QUYẾT"])
+    ws.append(["TT", "Chỉ tiêu", "Năm 2016", "Năm 2017"])
+    ws.append([1, "Kết nạp đảng viên mới", 12, 15])
+    ws.append([2, "Thành lập công đoàn cơ sở mới", 2, None])
+    ws.append([3, "Số chi bộ thành lập mới", "1", 2])
+    book.save(path)
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    assert report.ledger.targets(2016) == {"admissions": 12, "new_unions": 2, "new_cells": 1}
+    assert report.ledger.targets(2017) == {"admissions": 15, "new_cells": 2}
+    assert not [p for p in ledger_file(report).problems if p.sheet == "Chỉ tiêu NQ"]

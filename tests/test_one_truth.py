@@ -306,13 +306,19 @@ def test_annual_without_year_takes_the_latest_year_with_returns_and_says_so(tmp_
     text = docx_text(outputs(result)[".docx"])
     assert "năm 2016" in text and "năm 2025" not in text
     assert "Theo báo cáo 6 tháng đầu năm 2016 của các doanh nghiệp, tổng số lao động" in text
-    # Year on year against the 2015 return: 1.234 + 800 + 95 against 1.000.
-    assert "So với báo cáo năm 2015: tổng số lao động tăng 1.129 người (112,9%)" in text
+    # Year on year against the 2015 return, over the one enterprise that returned both years:
+    # Alpha's 1.234 against its 1.000 (not the three returns' 2.129 against one return's 1.000).
+    assert ("So với báo cáo năm 2015 (so sánh trên 1 doanh nghiệp có báo cáo cả hai kỳ, trong số "
+            "3 doanh nghiệp báo cáo kỳ này và 1 doanh nghiệp báo cáo kỳ trước): tổng số lao động "
+            "tăng 234 người (23,4%)") in text
     summary = outputs(result)["Tong-hop.xlsx"]
     ws = openpyxl.load_workbook(summary)["Tổng hợp"]
     row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "Tổng số lao động"
                and isinstance(r[1], int | float) and r[1] == 1000)
-    assert row[1:4] == (1000, 2129, 1129)
+    assert row[1:4] == (1000, 1234, 234)
+    notes = [r[0] for r in ws.iter_rows(values_only=True) if r[0] and "cả hai kỳ" in str(r[0])]
+    assert notes == ["Các số (trừ tỷ lệ) so sánh trên 1 doanh nghiệp có báo cáo cả hai kỳ, trong "
+                     "số 3 doanh nghiệp báo cáo kỳ này và 1 doanh nghiệp báo cáo kỳ trước."]
 
 
 def test_the_screen_says_which_year_was_chosen_and_what_was_left_out(tmp_path):
@@ -428,3 +434,24 @@ def test_sentences_whose_figure_is_zero_are_rewritten_or_left_out(tmp_path):
             "đều là doanh nghiệp trong nước"):
         assert sentence in text, sentence
     assert re.search(r"Có 1/3 doanh nghiệp đã gửi báo cáo \(33,3%\)", text)
+
+
+def test_an_enterprise_with_only_a_half_year_return_is_named_not_mislabelled(tmp_path):
+    """Alpha and Beta sent "Năm 2016" (Alpha its "6 tháng" too); Gamma sent only "6 tháng đầu
+    năm 2016". The annual report uses the year's returns and says Gamma's half-year return was
+    not added to the year's figures, naming it, instead of "đã có kỳ Năm 2016"."""
+    inputs = make(tmp_path)
+    (inputs / "gamma.xlsx").unlink()
+    fill(inputs / "gamma 6 thang.xlsx", {
+        **AS_TYPED, "name": "Công ty TNHH Cơ khí Hòa Phú", "tax_code": GAMMA, "zone": "Hoa Phu",
+        "ownership": "Doanh nghiệp trong nước", "investor_country": None,
+        "period": "6 tháng đầu năm 2016", "prepared_on": "05/07/2016"})
+    fill(inputs / "alpha 6 thang.xlsx", {**AS_TYPED, "period": "6 tháng đầu năm 2016",
+                                         "prepared_on": "05/07/2016"})
+    result = run(tmp_path, inputs, SETTINGS, "annual", year=2016, today=D(2017, 2, 1))
+    [note] = [n for n in result.notes if "không tính" in n]
+    assert note == (
+        "Báo cáo dùng 2 báo cáo kỳ Năm 2016; không tính 2 báo cáo của kỳ khác: 1 báo cáo kỳ 6 tháng "
+        "đầu năm 2016 của doanh nghiệp chưa gửi báo cáo kỳ Năm 2016 (không cộng báo cáo 6 tháng "
+        f"vào số liệu cả năm; mã số thuế {GAMMA}); 1 báo cáo kỳ 6 tháng đầu năm 2016 (doanh "
+        "nghiệp đã có báo cáo kỳ Năm 2016).")

@@ -219,3 +219,31 @@ def test_problem_list_to_send_back(two_year):
     assert sheet.auto_filter.ref and sheet.freeze_panes == "A4"
     files = [r for r in book["Danh sách tệp"].iter_rows(min_row=4, values_only=True) if r[0]]
     assert len(files) == 116
+
+
+def test_year_on_year_compares_the_enterprises_that_returned_both_years(annual):
+    """The change in workers is over the enterprises with a return in both periods, worked out
+    here from what the sample generator typed (not from the reader), and the text says so."""
+    from kcn_reports import sample
+
+    def typed(e, period):
+        return sample._true_values(e, period, 2016, dt.date(2016, 1, 10))
+
+    in_2015 = {e.key for e in sample.ENTERPRISES
+               if e.reports_2015 and e.started <= dt.date(2015, 12, 31)}
+    in_2016 = {e.key for e in sample.ENTERPRISES if e.reports_2016}
+    both = [sample.BY_KEY[k] for k in sorted(in_2015 & in_2016)]
+    change = sum(typed(e, sample.PERIOD_2016)["employees"] - typed(e, sample.PERIOD_2015)["employees"]
+                 for e in both)
+    before = sum(typed(e, sample.PERIOD_2015)["employees"] for e in both)
+    data = json.loads(output(annual, "figures.json").read_text(encoding="utf-8"))
+    yoy = data["year_on_year"]
+    assert (yoy["enterprises_both"], yoy["enterprises_now"], yoy["enterprises_before"]) == (
+        len(both), len(in_2016), len(in_2015))
+    [workers] = [r for r in yoy["rows"] if r["key"] == "labour.employees"]
+    assert (workers["previous"], workers["change"]) == (before, change)
+    text = docx_text(output(annual, ".docx"))
+    assert (f"So với báo cáo năm 2015 (so sánh trên {len(both)} doanh nghiệp có báo cáo cả hai kỳ, "
+            f"trong số {len(in_2016)} doanh nghiệp báo cáo kỳ này và {len(in_2015)} doanh nghiệp "
+            f"báo cáo kỳ trước): tổng số lao động tăng {f'{change:,}'.replace(',', '.')} người"
+            ) in text

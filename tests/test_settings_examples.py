@@ -134,3 +134,29 @@ def test_collection_settings_read(tmp_path):
     assert collection.period == Period(PERIOD_HALF, 2026)
     assert collection.deadline == dt.date(2026, 7, 20)
     assert collection.feedback_format == "xlsx" and collection.contact == "Chị Hoa"
+
+
+def test_a_zone_header_deleted_is_named_not_silently_dropped(tmp_path):
+    """The clerk deletes the first "[[zones]]" line: its name and aliases fall under the section
+    above; the zone must not vanish from every form without a word."""
+    path = starter(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    first = text.index("\n[[zones]]\n")
+    path.write_text(text[:first] + "\n" + text[first + len("\n[[zones]]\n"):], encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--workspace", str(tmp_path), "check"])
+    assert result.exit_code == 2, result.output
+    assert (f"Lỗi: Mục [organisation] trong tệp {path} có cài đặt lạ: aliases, name. Có thể "
+            "thiếu dòng [[zones]] ở phía trên các dòng này.") in result.output
+
+
+@pytest.mark.parametrize(("typo", "said"), [
+    ("[signatory]", "có mục hoặc cài đặt lạ: signatry"),
+    ("superior_body", "có cài đặt lạ: superior_bdy. Mục này chỉ có: abbreviation,"),
+])
+def test_a_misspelt_section_or_setting_is_named(tmp_path, typo, said):
+    path = starter(tmp_path)
+    wrong = {"[signatory]": "[signatry]", "superior_body": "superior_bdy"}[typo]
+    path.write_text(path.read_text(encoding="utf-8").replace(typo, wrong, 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--workspace", str(tmp_path), "check"])
+    assert result.exit_code == 2, result.output
+    assert said in result.output
