@@ -141,6 +141,7 @@ def check_inputs(inputs: Path, settings: Settings,
     for relpath, found_problems in outliers(forms).items():
         next(f for f in outcomes if f.relpath == relpath).problems.extend(found_problems)
     report.period = period or _latest_period(outcomes)
+    _zones_not_in_settings(report)
     if report.ledger is None:
         report.general.append(problem("ledger-missing"))
     if report.ledger is not None and report.period is not None:
@@ -148,6 +149,26 @@ def check_inputs(inputs: Path, settings: Settings,
                                            report.period, settings, report.files)
         _cross_check(report)
     return report
+
+
+def _zones_not_in_settings(report: CheckReport) -> None:
+    """One general word per zone that returns or the Sổ theo dõi name but the settings do not
+    list (a zone deleted from kcn_reports.toml drops its enterprises from every count), and no
+    form-version warning on returns of past periods, which will never be sent again."""
+    seen: dict[str, set[str]] = {}
+    for item in report.files:
+        if not item.is_live:
+            continue
+        for found in item.problems:
+            if found.field in ("zone", "enterprises.zone") and found.code in (
+                    "unknown-zone", "ledger-value") and found.value:
+                seen.setdefault(" ".join(found.value.split()), set()).add(item.relpath)
+        if item.kind == FORM and report.period is not None and item.period != report.period:
+            item.problems[:] = [p for p in item.problems if p.code != "form-zones-outdated"]
+    for zone, files in sorted(seen.items()):
+        report.general.append(problem("zone-not-in-settings", value=zone, count=len(files),
+                                      files=", ".join(sorted(files)[:3])
+                                      + (" …" if len(files) > 3 else "")))
 
 
 def _latest_period(outcomes: list[FileOutcome]) -> Period | None:

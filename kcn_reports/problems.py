@@ -141,6 +141,8 @@ CATALOG: dict[str, Kind] = {
                             "Nếu đúng thì không cần làm gì; nếu sai, sửa tên hoặc mã số thuế trong báo cáo."),
     "enterprise-unidentified": Kind(WARNING, "Không đọc được mã số thuế và không nhận ra doanh nghiệp theo tên \"{value}\" ({why}), nên không biết tệp này của doanh nghiệp nào, đã được gửi lại hay chưa.",
                                     "Liên hệ doanh nghiệp gửi tệp này; khi đã có bản sửa, có thể chuyển tệp này ra khỏi thư mục inputs."),
+    "zone-not-in-settings": Kind(WARNING, "Khu công nghiệp «{value}» có trong {count} tệp ({files}) nhưng không có trong danh sách KCN của kcn_reports.toml: các doanh nghiệp ở KCN này không được tính, kể cả trong tỷ lệ gửi báo cáo.",
+                                 "Nếu KCN này vẫn thuộc đơn vị (kể cả khi đổi tên), thêm lại vào mục [[zones]], có thể ghi tên cũ vào aliases."),
     "ledger-missing": Kind(WARNING, "Không có Sổ theo dõi trong thư mục đầu vào: không tính được tỷ lệ nộp báo cáo và số liệu chi bộ, đảng viên.",
                            "Đặt tệp Sổ theo dõi (tạo bằng kcn-reports init) vào thư mục inputs."),
     "ledger-duplicate": Kind(WARNING, "Có nhiều Sổ theo dõi; dùng tệp mới nhất {used}.",

@@ -133,6 +133,7 @@ def render_generate(result: GenerateResult) -> str:
     if errors:
         lines.append(f"Có {errors} lỗi trong các tệp: xem Kiem-tra-du-lieu.xlsx (lọc theo tệp để "
                      "gửi lại doanh nghiệp) hoặc chạy kcn-reports check.")
+    lines.extend(f"Cảnh báo: {found.message}" for found in report.general)  # about the whole run
     # The office's own workbook: what it says wrong changes the party figures of the report.
     own = [p for p in live if ledger is not None and p.file == ledger]
     if own:

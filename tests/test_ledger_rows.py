@@ -550,3 +550,37 @@ def test_targets_typed_one_column_a_year(tmp_path):
     assert report.ledger.targets(2016) == {"admissions": 12, "new_unions": 2, "new_cells": 1}
     assert report.ledger.targets(2017) == {"admissions": 15, "new_cells": 2}
     assert not [p for p in ledger_file(report).problems if p.sheet == "Chỉ tiêu NQ"]
+
+
+def test_a_zone_missing_from_the_settings_is_said_once_for_all_its_files(tmp_path):
+    """A zone deleted from the settings: its returns are refused and its enterprises' ledger
+    rows left out, each located; one general warning names the zone and says what it costs."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    path = _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": []})
+    book = openpyxl.load_workbook(path)
+    book["DS doanh nghiệp"].append(["2400999999", "Công ty TNHH Đông Mai", "KCN Đông Mai",
+                                    "Trong nước"])
+    book.save(path)
+    fill(inputs / "dong mai.xlsx", {**AS_TYPED, "tax_code": "2400999999", "zone": "KCN Đông Mai",
+                                    "name": "Công ty TNHH Đông Mai"})
+    fill(inputs / "ab.xlsx", AS_TYPED)
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    [general] = [p for p in report.general if p.code == "zone-not-in-settings"]
+    assert general.message == (
+        "Khu công nghiệp «KCN Đông Mai» có trong 2 tệp (dong mai.xlsx, so.xlsx) nhưng không có "
+        "trong danh sách KCN của kcn_reports.toml: các doanh nghiệp ở KCN này không được tính, "
+        "kể cả trong tỷ lệ gửi báo cáo.")
+
+
+def test_generate_says_a_zone_is_missing_from_the_settings(tmp_path):
+    workspace = _workspace_with(tmp_path, ["Tên chi bộ", "Loại", "Ngày TL", "Số đảng viên"],
+                                [["Chi bộ Cơ quan", "Cơ quan", dt.datetime(2010, 1, 1), 20]])
+    path = workspace / "inputs" / "so.xlsx"
+    book = openpyxl.load_workbook(path)
+    book["DS doanh nghiệp"].append(["2400999999", "Công ty TNHH Đông Mai", "KCN Đông Mai",
+                                    "Trong nước"])
+    book.save(path)
+    result = generate_2016(workspace)
+    assert result.exit_code == 0, result.output
+    assert "Cảnh báo: Khu công nghiệp «KCN Đông Mai» có trong 1 tệp (so.xlsx)" in result.output
