@@ -21,7 +21,7 @@ from kcn_reports.collection import expected_enterprises
 from kcn_reports.discover import InputFile, discover
 from kcn_reports.formdef import Period
 from kcn_reports.formmeta import zone_list_problems
-from kcn_reports.ledger import Ledger, cells_at, read_ledger
+from kcn_reports.ledger import Ledger, Row, cells_at, read_ledger
 from kcn_reports.outcome import (
     ACCEPTED,
     FORM,
@@ -426,6 +426,26 @@ def _waiting_for_correction(files: Sequence[FileOutcome], period: Period
     return found
 
 
+# What a return and the Sổ theo dõi both say of an enterprise: where they differ, the report's
+# tables by zone and by ownership follow the return, the reporting rate the Sổ theo dõi.
+_BOTH_SAY = (("zone", "KCN"), ("ownership", "loại hình"))
+
+
+def _against_ledger(item: FileOutcome, row: Row, ledger_path: str) -> None:
+    """A warning for each of zone and ownership the return and the Sổ theo dõi give otherwise."""
+    assert item.form is not None
+    shown = {"fdi": "FDI", "domestic": "trong nước"}
+    for key, what in _BOTH_SAY:
+        said, kept = item.form.values.get(key), row.get(key)
+        if said is None or kept is None or said == kept:
+            continue
+        sheet, cell = item.form.where(key)
+        item.problems.append(problem(
+            "differs-from-ledger", file=item.relpath, sheet=sheet, cell=cell, field=key,
+            value=shown.get(said, said), what=what, kept=shown.get(kept, kept),
+            ledger=ledger_path))
+
+
 def _cross_check(report: CheckReport) -> None:
     """Returns against the Sổ theo dõi: unknown enterprises, cells without a party org."""
     ledger = report.ledger
@@ -440,6 +460,8 @@ def _cross_check(report: CheckReport) -> None:
             item.problems.append(problem(
                 "unknown-enterprise", file=item.relpath, sheet=sheet, cell=cell, field="tax_code",
                 value=item.tax_code))
+        elif item.form is not None and item.period == report.period:
+            _against_ledger(item, known[item.tax_code], ledger.relpath)
         if item.period == report.period:
             by_tax[item.tax_code] = item
     ledger_file = next((f for f in report.files if f.ledger is ledger), None)

@@ -104,6 +104,11 @@ class ReportSection:
     forms_period: str | None  # the returns used: "2016" (Năm 2016) or "2016-H1"
     forms_period_label: str
     forms_partial: bool  # an annual report on the returns of the first half of its year
+    # The period's first day: the day after `start`, whose stocks it starts from.
+    first_day: dt.date = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first_day", self.start + dt.timedelta(days=1))
 
     @property
     def before_end(self) -> bool:

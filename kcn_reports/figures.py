@@ -270,8 +270,8 @@ def _count(forms: Iterable[FormReturn], key: str) -> int:
 def _zone_row(zone: str, forms: list[FormReturn], ownership: str = "") -> ZoneRow:
     sums: dict[str, Any] = {}
     for column, key in ZONE_SUMS.items():
-        total = sum(_number(f.values.get(key)) for f in forms)
-        sums[column] = float(total) if column in ("revenue", "budget_paid") else int(total)
+        total = math.fsum(_number(f.values.get(key)) for f in forms)  # 393.464, not …,9999
+        sums[column] = round(total, 6) if column in ("revenue", "budget_paid") else int(total)
     return ZoneRow(zone=zone, enterprises=len(forms), ownership=ownership, **sums)
 
 
@@ -379,13 +379,14 @@ def _ownership_of(tax: str | None, ledger: Ledger | None, forms: list[FormReturn
 
 
 def _years(start: dt.date, end: dt.date) -> tuple[int, str]:
-    """Whole years covered, rounded, and "hơn"/"gần" when more than a month off."""
+    """Whole years covered, and "hơn" past them by more than a month, or "gần" within two
+    months of the next (29 months are "hơn 02 năm", as the 2016 report says, not "gần 03")."""
     exact = (end - start).days / 365.25
-    years = max(1, math.floor(exact + 0.5))
-    if exact - years > 1 / 12:
-        return years, "hơn"
-    if years - exact > 1 / 12:
-        return years, "gần"
+    years = math.floor(exact)
+    if years + 1 - exact < 2 / 12:
+        return years + 1, "gần" if years + 1 - exact > 1 / 24 else ""
+    if exact - years > 1 / 12 or years == 0:
+        return max(1, years), "hơn" if years else "gần"
     return years, ""
 
 
@@ -414,7 +415,8 @@ def build_context(report: CheckReport, settings: Settings, period: ReportPeriod,
     flagged = {d.cell for d in members.discrepancies(members.floor_for(start))}
     movement_rows, movement_total = members.table(start, as_at, flagged)
     cells_end = members.existing(as_at)
-    new_cells = [c for c in cells_end if c.founded > start]
+    # Founded in the period, even if dissolved before its end: the target counts foundings.
+    new_cells = [c for c in members.cells if start < c.founded <= as_at]
     admitted_rows = [m for c in members.cells for m in c.movements
                      if start < m.values["date"] <= as_at and m.values["type"] == "admitted"]
 
@@ -599,6 +601,10 @@ def achievement(targets: dict[str, float], context: ReportContext, new_cells: in
         if target is None:
             continue
         achieved = done[key]
+        # The share is shown to one decimal; its rate comes from the exact share (33,3 of 20
+        # is 166,7%, not 166,5%).
+        exact = (100 * admitted_fdi / admitted if key == "admissions_fdi_share" and admitted
+                 else achieved)
         rows.append(TargetRow(key, name, target, achieved,
-                              achieved / target if target and achieved is not None else None))
+                              exact / target if target and exact is not None else None))
     return rows

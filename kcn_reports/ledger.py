@@ -40,6 +40,7 @@ EARLIEST_DATE = dt.date(1930, 2, 3)  # the Party's founding: nothing in the ledg
 _PARSE_ERRORS = {
     "not-a-date": "không đọc được ngày",
     "not-a-number": "không đọc được số",
+    "number-became-date": "ô là ngày, không phải số (Excel tự đổi số thành ngày)",
     "not-an-integer": "phải là số nguyên",
     "bad-tax-code": "mã số thuế không đúng dạng",
     "unknown-zone": "khu công nghiệp không có trong danh sách",
@@ -112,6 +113,9 @@ def read_ledger(book: Workbook, zones: tuple[Zone, ...], today: dt.date | None =
         rows = reader.read()
         if rows is not None:
             ledger.rows[spec.key] = rows
+            if not rows and not reader.left_out and spec.key == "cells":
+                ledger.problems.append(problem("ledger-no-cells", file=book.relpath,
+                                               sheet=sheet.name, sheet_name=sheet.name))
         left_out[spec.key] = reader.left_out
         for extra in _more_sheets(book.sheet_names, spec.key, sheet.name):
             more = book.sheet(extra)

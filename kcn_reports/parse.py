@@ -60,6 +60,7 @@ from kcn_reports.values import (
     parse_kind,
     parse_number,
     parse_period,
+    text_after_number,
     unit_factor,
 )
 
@@ -70,7 +71,7 @@ if TYPE_CHECKING:
 CELL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#GETTING_DATA"}
 
 MIN_INDICATORS = 3  # recognised indicator rows that make a table a return's
-HEADER_SCAN_ROWS = 400
+HEADER_SCAN_ROWS = 10_000  # a return under a long staff list on the same sheet
 HEADER_BAND = 3  # rows a header may span (two levels, a Vietnamese line over an English one)
 
 
@@ -462,6 +463,7 @@ _OTHER_WORDS = _phrases(VALUE_COLUMN_OTHER)
 _COLUMN_KEYS = {_expand(fold(alias)): column for column, aliases in TABLE_COLUMNS.items()
                 for alias in aliases}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_UNIT_LINE = re.compile(r"^(don vi tinh|don vi|dvt)\s*:?\s*\S")
 _COLUMN_NUMBER = re.compile(r"^\(?\s*[0-9a-zA-Z]{1,2}\s*\)?(\s*[=+\-*/x]\s*\(?[0-9a-zA-Z]{1,2}\)?)*$")
 
 
@@ -905,12 +907,15 @@ class _FormReader:
         for spec in INDICATORS:
             self._take(spec, indicators.get(spec.key), self.sheet.name,
                        english=english and spec.kind is Kind.NUMBER)
-        if "unit" in self.table.columns:
-            self._convert_units(self.table.columns["unit"])
+        self._convert_units(column)
 
-    def _convert_units(self, unit_col: int) -> None:
-        """A figure whose row says it is in another unit than the form's ("đồng" for "triệu
-        đồng", "USD" for "nghìn USD") is converted to the form's, in a warning that shows both."""
+    def _convert_units(self, value_col: int) -> None:
+        """A figure said to be in another unit than the form's is converted to the form's, in a
+        warning that shows both: the unit typed with the value ("96,5 tỷ", "1.200.000 đ"), else
+        the row's unit cell ("đồng" for "triệu đồng", "USD" for "nghìn USD"), else the table's
+        "Đơn vị tính: nghìn đồng" line."""
+        unit_col = self.table.columns.get("unit")
+        table_unit: str | None = None
         for spec in INDICATORS:
             value, row = self.result.values.get(spec.key), self.rows_read.get(spec.key)
             if spec.kind is not Kind.NUMBER or not spec.unit or row is None:
@@ -918,7 +923,15 @@ class _FormReader:
             if not isinstance(value, (int, float)) or isinstance(value, bool):
                 continue
             cells = self.sheet.rows[row]
-            typed = cells[unit_col] if unit_col < len(cells) else None
+            raw = cells[value_col] if value_col < len(cells) else None
+            typed: Any = text_after_number(raw) if isinstance(raw, str) else ""
+            in_value = unit_factor(spec.unit, typed) is not None
+            if not in_value:
+                typed = cells[unit_col] if unit_col is not None and unit_col < len(cells) else None
+                if is_blank(typed) and "/" not in spec.unit:  # a table's unit: not a rate's
+                    if table_unit is None:
+                        table_unit = self._table_unit()
+                    typed = table_unit
             factor = unit_factor(spec.unit, typed)
             if factor is None or factor == 1:
                 continue
@@ -928,9 +941,24 @@ class _FormReader:
             if float(converted).is_integer():
                 converted = int(converted)
             self.result.values[spec.key] = converted
+            if in_value:  # "đã bỏ chữ kèm theo số" would hide that the unit was used
+                self.result.problems = [p for p in self.result.problems
+                                        if not (p.code == "value-with-text" and p.field == spec.key)]
             self._add("unit-converted", spec, self.result.cells[spec.key].rsplit("!", 1)[-1],
                       number(value), unit=nfc(str(typed)).strip(), form_unit=spec.unit,
                       parsed=number(converted))
+
+    def _table_unit(self) -> str:
+        """The unit a line above the table gives all its figures ("Đơn vị tính: nghìn đồng"),
+        or ""."""
+        for r, _c, raw in _texts(self.sheet):
+            if r >= self.table.body:
+                break
+            match = _UNIT_LINE.match(fold(raw))
+            if match:
+                text = nfc(raw)
+                return text[text.find(":") + 1:].strip(" )") if ":" in text else ""
+        return ""
 
     def _english_numbers(self, indicators: dict[str, tuple[Any, str]]) -> bool:
         """Whether the return writes numbers the English way ("11,230.5"), so that its "245,600"
@@ -1112,7 +1140,18 @@ class _FormReader:
         if visible and len(visible) < len(values):
             values = visible  # a column hidden in Excel is no one's reading of this period
         if len(values) == 1:
-            return values[0][0]
+            c, header = values[0]
+            if not self._another_periods(header, period):
+                return c
+            # The one named value column is another period's ("Kỳ trước (Năm 2024) – tham
+            # khảo" of a pre-filled form whose input column's header was deleted or retyped):
+            # the values typed in an unnamed column are this period's; never the other's.
+            taken = {**self.table.columns, "another period": c}
+            unnamed = [col for col, _ in _data_columns(self.sheet, taken,
+                                                       list(self.table.candidates), [])]
+            if len(unnamed) == 1 and unnamed[0] != c:
+                return unnamed[0]
+            values = (*values, *((col, "") for col in unnamed if col != c))
         tiers: dict[int, list[int]] = {}
         for c, header in values:
             kind = _value_kind(header) if header else "unknown"
@@ -1139,6 +1178,14 @@ class _FormReader:
         self._add("value-column-ambiguous", cell=self.sheet.address(header_row, values[0][0]),
                   columns=shown, period=period.label if period else "chưa rõ")
         return None
+
+    @staticmethod
+    def _another_periods(header: str, period: Period | None) -> bool:
+        """A value column's header says it is not the return's own period's (a plan, a
+        previous period, or a year the return's period is not in)."""
+        kind = _value_kind(header) if header else "unknown"
+        return kind == "other" or (kind == "period" and period is not None
+                                   and _period_match(header, period) is None)
 
     # -- indicator rows ----------------------------------------------------------------------------
     def _indicators(self, value_col: int) -> dict[str, tuple[Any, str]]:
@@ -1226,6 +1273,8 @@ class _FormReader:
                 self._add("required-missing", spec, cell, sheet=sheet)
             return
         try:
+            if spec.kind in (Kind.NUMBER, Kind.INTEGER) and isinstance(raw, str) and "%" in raw:
+                raise ParseError("share-not-a-number")  # "52%" is a share, not 52 people
             parsed = (parse_number(raw, integer_expected=True) if english
                       else parse_kind(spec.kind, raw, self.zones))
         except ParseError as exc:

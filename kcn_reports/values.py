@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -44,7 +45,7 @@ class Parsed(NamedTuple):  # a named tuple: built for every cell read, and cheap
     warnings: tuple[tuple[str, dict[str, Any]], ...] = ()
 
 
-ZERO_WORDS = {"-", "–", "—", "không có", "khong co", "không", "khong", "0"}
+ZERO_WORDS = {"-", "–", "—", "−", "không có", "khong co", "không", "khong", "0"}
 
 
 _BLANK_CHARS = " \t\r\n\u00a0\u200b\ufeff\u3000"
@@ -83,7 +84,10 @@ def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
         if not math.isfinite(raw):
             raise ParseError("not-a-number")
         return Parsed(int(raw) if raw.is_integer() else raw)
-    if isinstance(raw, (dt.date, dt.time, dt.timedelta)):
+    if isinstance(raw, (dt.date, dt.datetime)):
+        # Excel turned "8.5" into 08/05 in a cell not formatted as a number.
+        raise ParseError("number-became-date", shown=raw.strftime("%d/%m/%Y"))
+    if isinstance(raw, (dt.time, dt.timedelta)):
         raise ParseError("not-a-number")
     text = clean(str(raw))
     if text.lower() in ZERO_WORDS or text in ZERO_WORDS:
@@ -127,6 +131,11 @@ def parse_number(raw: Any, *, integer_expected: bool = False) -> Parsed:
     if leftover:
         warnings.append(("value-with-text", {"parsed": number}))
     return Parsed(number, tuple(warnings))
+
+
+def text_after_number(raw: str) -> str:
+    """What a cell holds besides its number ("96,5 tỷ" -> "tỷ")."""
+    return _NUMBER_RUN.sub(" ", clean(raw)).strip(" .,:;()")
 
 
 def parse_integer(raw: Any) -> Parsed:
@@ -270,7 +279,7 @@ def _make_date(year: int, month: int, day: int) -> dt.date:
         raise ParseError("not-a-date") from None
 
 
-_TAX_CODE = re.compile(r"^(\d{10})(?:-?(\d{3}))?$")
+_TAX_CODE = re.compile(r"^([0-9]{10})(?:-?([0-9]{3}))?$")
 _TAX_CODE_NOISE = re.compile(r"[\s.]")
 
 
@@ -287,8 +296,10 @@ def parse_tax_code(raw: Any) -> Parsed:
             text = text.zfill(10)
             warnings.append(("tax-code-padded", {"parsed": text}))
     else:
-        text = _TAX_CODE_NOISE.sub("", clean(str(raw))).replace("–", "-").replace("—", "-")
-        text = text.lstrip("'")
+        # NFKC: full-width digits ("１１００…", typed with a Japanese or Chinese keyboard) are
+        # the digits they show.
+        text = _TAX_CODE_NOISE.sub("", unicodedata.normalize("NFKC", clean(str(raw))))
+        text = text.replace("–", "-").replace("—", "-").lstrip("'")
     match = _TAX_CODE.match(text)
     if not match:
         raise ParseError("bad-tax-code")

@@ -522,7 +522,7 @@ def test_official_table_filled_and_unknown_placeholders_reported(context, tmp_pa
     assert rate.value == pytest.approx(4 / 7) and rate.number_format == "0.0%"
     assert filled["A1"].value == "ĐẢNG BỘ KHỐI CÁC CƠ QUAN TỈNH"
     assert filled["C3"].value == "Bắc Giang, ngày 01 tháng 02 năm 2017"
-    assert filled["A6"].value == ("Kỳ báo cáo: năm 2016 (từ 31/12/2015 đến 31/12/2016); số liệu "
+    assert filled["A6"].value == ("Kỳ báo cáo: năm 2016 (từ 01/01/2016 đến 31/12/2016); số liệu "
                                   "doanh nghiệp: báo cáo năm 2016")
     # A cell that cannot be rendered whole is left as the office wrote it, and said.
     assert filled.cell(extra, 2).value == "Tổng: {{ labour.employees }} người, {{ labour.employes }}"

@@ -584,3 +584,94 @@ def test_generate_says_a_zone_is_missing_from_the_settings(tmp_path):
     result = generate_2016(workspace)
     assert result.exit_code == 0, result.output
     assert "Cảnh báo: Khu công nghiệp «KCN Đông Mai» có trong 1 tệp (so.xlsx)" in result.output
+
+
+def test_an_empty_cells_sheet_is_not_reported_as_zero_cells(tmp_path):
+    """A new office's Sổ theo dõi with no cell yet: no "có 0 chi bộ … 0 đảng viên" sentence
+    to sign; the report and check say the sheet has none."""
+    import docx
+
+    from kcn_reports.settings import DEFAULT_SETTINGS
+
+    settings = DEFAULT_SETTINGS.replace("party_cells = 4", "party_cells = 0").replace(
+        "party_members = 35", "party_members = 0")
+    assert settings != DEFAULT_SETTINGS
+    workspace = _workspace_with(tmp_path, ["Tên chi bộ", "Loại", "Ngày TL", "Số đảng viên"], [])
+    (workspace / "kcn_reports.toml").write_text(settings, encoding="utf-8")
+    path = workspace / "inputs" / "so.xlsx"
+    book = openpyxl.load_workbook(path)
+    book["Biến động đảng viên"].delete_rows(2)
+    book.save(path)
+    result = generate_2016(workspace)
+    assert result.exit_code == 0, result.output
+    assert "Sheet \"Tổ chức đảng\" của Sổ theo dõi chưa ghi chi bộ nào" in result.output
+    [report] = (workspace / "outputs").rglob("bao-cao-nam-2016.docx")
+    text = "\n".join(p.text for p in docx.Document(str(report)).paragraphs)
+    assert ("Đến ngày 31 tháng 12 năm 2016, sheet Chi bộ của Sổ theo dõi chưa ghi chi bộ nào của "
+            "Đảng bộ Các Khu công nghiệp tỉnh, nên báo cáo chưa có số chi bộ, đảng viên.") in text
+    assert "0 chi bộ" not in text and "0 đảng viên" not in text
+
+
+def test_a_return_and_the_ledger_disagreeing_on_zone_or_ownership_is_said(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": []})
+    fill(inputs / "may.xlsx", {**AS_TYPED, "tax_code": "2400111111", "name": "Công ty CP May Bắc Giang",
+                               "zone": "Hòa Phú", "ownership": "Doanh nghiệp FDI",
+                               "investor_country": "Hàn Quốc"})
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    [item] = [f for f in report.files if f.relpath == "may.xlsx"]
+    said = {p.field: p.message for p in item.problems if p.code == "differs-from-ledger"}
+    assert said == {
+        "zone": "Báo cáo ghi KCN \"Hòa Phú\", Sổ theo dõi (so.xlsx) ghi \"Đình Trám\": các bảng theo "
+                "KCN tính theo báo cáo, tỷ lệ gửi báo cáo tính theo Sổ theo dõi.",
+        "ownership": "Báo cáo ghi loại hình \"FDI\", Sổ theo dõi (so.xlsx) ghi \"trong nước\": các "
+                     "bảng theo loại hình tính theo báo cáo, tỷ lệ gửi báo cáo tính theo Sổ theo dõi."}
+
+
+@pytest.mark.parametrize(("start", "end", "said"), [
+    (D(2014, 6, 30), D(2016, 11, 25), (2, "hơn")),  # the 2016 report: "Sau hơn 02 năm"
+    (D(2023, 6, 30), D(2025, 12, 31), (2, "hơn")),  # 30 months are not "gần 03 năm"
+    (D(2024, 12, 31), D(2026, 11, 30), (2, "gần")),
+    (D(2024, 12, 31), D(2026, 12, 31), (2, "")),
+    (D(2025, 6, 30), D(2025, 12, 31), (1, "gần")),
+])
+def test_years_of_activity_are_said_as_people_say_them(start, end, said):
+    from kcn_reports.figures import _years
+
+    assert _years(start, end) == said
+
+
+def test_a_cell_founded_and_dissolved_in_the_year_counts_as_founded(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    path = _small_ledger(inputs / "so.xlsx", {"Biến động đảng viên": []}, cells=[
+        ["Chi bộ Cơ quan", "Cơ quan", dt.datetime(2010, 1, 1), 20],
+        ["Chi bộ Công ty Ngắn", "DN", dt.datetime(2016, 2, 1), 0]])
+    book = openpyxl.load_workbook(path)
+    ws = book["Tổ chức đảng"]
+    ws.cell(1, 5, "Ngày giải thể")
+    ws.cell(3, 5, dt.datetime(2016, 10, 1))
+    book.create_sheet("Chỉ tiêu").append(["Năm", "Chỉ tiêu", "Giá trị"])
+    book["Chỉ tiêu"].append([2016, "Số chi bộ thành lập mới", 2])
+    book.save(path)
+    fill(inputs / "ab.xlsx", AS_TYPED)
+    report = check_inputs(inputs, SETTINGS, jobs=1, today=TODAY)
+    period = report_period(ANNUAL, SETTINGS, report, year=2016, today=TODAY)
+    targets = {t.key: (t.target, t.achieved) for t in build_context(report, SETTINGS, period).targets}
+    assert targets["new_cells"] == (2, 1)
+
+
+def test_a_share_targets_rate_comes_from_the_exact_share():
+    """1 of 3 admitted works in an FDI enterprise: 33,3% shown, against a target of 20% that
+    is 166,7% (from 33,33…), not 166,5% (from the rounded 33,3)."""
+    from types import SimpleNamespace
+
+    from kcn_reports.figures import achievement
+
+    context = SimpleNamespace(party=SimpleNamespace(admitted=3),
+                              training=SimpleNamespace(classes=0),
+                              unions=SimpleNamespace(founded=0))
+    [row] = achievement({"admissions_fdi_share": 20}, context, 0, 0, 1)
+    assert row.achieved == 33.3
+    assert round(row.percent * 100, 1) == 166.7

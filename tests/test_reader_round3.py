@@ -258,3 +258,84 @@ def test_a_blank_copy_of_the_form_beside_the_return_says_nothing(tmp_path):
     assert outcome.outcome == "accepted", codes(outcome)
     assert outcome.form.sheet == "Báo cáo"
     assert not {"several-enterprises", "other-period-sheet"} & set(codes(outcome))
+
+
+# -- a third red team: forms the office sent, modified by the enterprise -------------------------
+def test_the_reference_column_is_never_read_when_the_input_header_is_gone(tmp_path):
+    """A pre-filled form whose "Số liệu" header was deleted (or retyped "Năm nay"): the values
+    typed in that unnamed column are read, never the grey previous-period column beside it."""
+    previous = {**TYPED, "revenue": 12000, "employees": 300}
+    for header in ("", "Năm nay"):
+        rows = [[*r[:4], r[4], p[4]] for r, p in zip(rows_of(TYPED), rows_of(previous), strict=True)]
+        outcome = save(tmp_path, {"BC": [*IDENTITY, [], [*HEADER[:4], header,
+                                                         "Kỳ trước (Năm 2015) – tham khảo"],
+                                         *rows]})
+        assert outcome.outcome == "accepted", codes(outcome)
+        assert {k: outcome.form.values[k] for k in READ} == READ
+        assert outcome.form.cells["revenue"].endswith("E8")
+
+
+def test_a_lone_column_of_another_year_is_not_read_as_this_years(tmp_path):
+    outcome = save(tmp_path, {"BC": [*IDENTITY, [], [*HEADER[:4], "Năm 2015"], *rows_of(TYPED)]})
+    assert outcome.outcome == "rejected"
+    assert "value-column-ambiguous" in codes(outcome)
+    assert outcome.form.values["employees"] is None
+
+
+def test_a_unit_typed_with_the_value_is_used(tmp_path):
+    typed = {**TYPED, "revenue": "96,5 tỷ", "budget_paid": "1.200.000 đ",
+             "avg_income": "8.500.000 đồng"}
+    outcome = save(tmp_path, {"BC": [*IDENTITY, [], HEADER, *rows_of(typed)]})
+    assert outcome.outcome == "accepted", codes(outcome)
+    values = outcome.form.values
+    assert (values["revenue"], values["budget_paid"], values["avg_income"]) == (96500, 1.2, 8.5)
+    converted = {p.cell: p.message for p in outcome.problems if p.code == "unit-converted"}
+    assert converted["E8"] == ('"Doanh thu thuần": ghi theo đơn vị «tỷ», mẫu dùng «triệu đồng»; '
+                               "đã đổi 96,5 tỷ thành 96.500 triệu đồng.")
+    assert "value-with-text" not in codes(outcome)  # the unit was used, not dropped
+
+
+def test_a_unit_line_above_the_table_applies_to_rows_without_their_own(tmp_path):
+    typed = {**TYPED, "revenue": 1_500_000, "budget_paid": 90_000}
+    rows = [[r[0], r[1], r[2], None, r[4]] for r in rows_of(typed)]
+    outcome = save(tmp_path, {"BC": [*IDENTITY, [None, None, None, None, "Đơn vị tính: nghìn đồng"],
+                                     HEADER, *rows]})
+    assert outcome.outcome == "accepted", codes(outcome)
+    assert (outcome.form.values["revenue"], outcome.form.values["budget_paid"]) == (1500, 90)
+    # People are people, and an income per person is not in the table's unit of totals.
+    assert (outcome.form.values["employees"], outcome.form.values["avg_income"]) == (240, 8.5)
+    assert len([p for p in outcome.problems if p.code == "unit-converted"]) == 2
+
+
+def test_a_share_where_a_count_goes_is_refused(tmp_path):
+    outcome = save(tmp_path, {"BC": [*IDENTITY, [], HEADER,
+                                     *rows_of({**TYPED, "union_members": "52%"})]})
+    assert outcome.outcome == "rejected"
+    problem = the(outcome, "share-not-a-number")
+    assert (problem.cell, problem.value) == ("E18", "52%")
+
+
+def test_a_number_excel_turned_into_a_date_is_said_so(tmp_path):
+    outcome = save(tmp_path, {"BC": [*IDENTITY, [], HEADER,
+                                     *rows_of({**TYPED, "avg_income": dt.datetime(2025, 5, 8)})]})
+    problem = the(outcome, "number-became-date")
+    assert problem.cell == "E12"
+    assert "ô là ngày 08/05/2025, không phải số" in problem.message
+
+
+def test_full_width_digits_and_a_lone_minus_sign(tmp_path):
+    identity = [row if row[0] != "Mã số thuế:" else ["Mã số thuế:", "３６０１０００018"]
+                for row in IDENTITY]
+    outcome = save(tmp_path, {"BC": [*identity, [], HEADER,
+                                     *rows_of({**TYPED, "exports": "−"})]})
+    assert outcome.outcome == "accepted", codes(outcome)
+    assert outcome.form.values["tax_code"] == "3601000018"
+    assert outcome.form.values["exports"] == 0
+
+
+def test_a_return_under_a_long_list_on_the_same_sheet(tmp_path):
+    staff = [["Danh sách lao động"], ["STT", "Họ và tên", "Ngày sinh", "Chức vụ"]]
+    staff += [[i, f"Nguyễn Văn {i}", "01/01/1990", "Công nhân"] for i in range(1, 3001)]
+    outcome = save(tmp_path, {"BC": [*staff, [], *IDENTITY, [], HEADER, *rows_of(TYPED)]})
+    assert outcome.outcome == "accepted", codes(outcome)
+    assert {k: outcome.form.values[k] for k in READ} == READ

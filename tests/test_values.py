@@ -36,11 +36,17 @@ def test_numbers_as_typed(raw, expected):
     assert parse_number(raw).value == expected
 
 
-@pytest.mark.parametrize("raw", ["abc", "1.2.3,4,5", "150 (nam 100)", "12/3", dt.date(2016, 1, 1)])
+@pytest.mark.parametrize("raw", ["abc", "1.2.3,4,5", "150 (nam 100)", "12/3"])
 def test_unreadable_numbers_are_errors(raw):
     with pytest.raises(ParseError) as info:
         parse_number(raw)
     assert info.value.code == "not-a-number"
+
+
+def test_a_date_where_a_number_goes_says_excel_made_it():
+    with pytest.raises(ParseError) as info:
+        parse_number(dt.date(2016, 1, 1))
+    assert (info.value.code, info.value.params) == ("number-became-date", {"shown": "01/01/2016"})
 
 
 def test_number_with_words_warns():

@@ -494,3 +494,16 @@ def test_edited_template_cannot_reach_python_internals(tmp_path):
             env.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
     env = jinja_env()
     assert env.from_string("{{ 21000 | vn_number }}").render() == "21.000"
+
+
+@pytest.mark.parametrize(("members", "said"), [
+    (21_350, "với trên 21 nghìn đoàn viên công đoàn"),  # the article's rounding
+    (1_950, "với 1.950 đoàn viên công đoàn"),  # not "trên 1 nghìn": half of it dropped
+    (12_000, "với 12 nghìn đoàn viên công đoàn"),
+])
+def test_union_members_are_rounded_only_when_many(templates, chart_png, tmp_path, members, said):
+    context = article_context()
+    context = replace(context, unions=replace(context.unions, members=members))
+    for name in (ANNUAL_TEMPLATE, TWO_YEAR_TEMPLATE):
+        document = render(templates, name, context, tmp_path / name, chart_png)
+        assert said in text_of(document), name
