@@ -390,6 +390,7 @@ _PER_PERSON_MONTH = re.compile(r"\s*/\s*(người|ng|lao động|lđ)?\s*/?\s*(t
                                re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
 def _unit_scale(unit: str) -> tuple[str, float] | None:
     text = " ".join(nfc(unit).split()).strip(" ()").lower()
     per = _PER_PERSON_MONTH.search(text)
