@@ -110,6 +110,18 @@ def fill(path: Path, values: dict, *, mutate=None) -> Path:
     return path
 
 
+def write_sheets(path: Path, sheets: dict[str, list[list]]) -> Path:
+    """A workbook typed cell by cell: each sheet's rows, in order."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
 def read(path: Path, inputs: Path):
     info = path.stat()
     return process_file(InputFile(str(path), path.relative_to(inputs).as_posix(), info.st_size,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import openpyxl
-from helpers import SETTINGS, read
+from helpers import SETTINGS, read, write_sheets
 
 from kcn_reports.formdef import PERIOD_YEAR, Period
 
@@ -135,14 +135,7 @@ def test_a_sổ_with_the_office_s_own_sheet_names_is_the_ledger_and_a_return_is_
     from kcn_reports.discover import InputFile
 
     def kind_of(name: str, sheets: dict[str, list[list]]) -> str:
-        book = openpyxl.Workbook()
-        book.remove(book.active)
-        for title, rows in sheets.items():
-            sheet = book.create_sheet(title)
-            for row in rows:
-                sheet.append(row)
-        path = tmp_path / name
-        book.save(path)
+        path = write_sheets(tmp_path / name, sheets)
         return process_file(InputFile(str(path), name, path.stat().st_size,
                                       path.stat().st_mtime), SETTINGS).kind
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-import openpyxl
 import pytest
-from helpers import SETTINGS, read
+from helpers import SETTINGS, read, write_sheets
 
 from kcn_reports.check import process_file
 from kcn_reports.discover import InputFile
@@ -58,15 +57,7 @@ READ = {"revenue": 1500, "exports": 200, "budget_paid": 90, "employees": 240, "a
 
 
 def save(tmp_path, sheets: dict[str, list[list]], name: str = "bao cao.xlsx"):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    path = tmp_path / name
-    book.save(path)
-    return read(path, tmp_path)
+    return read(write_sheets(tmp_path / name, sheets), tmp_path)
 
 
 def codes(outcome) -> list[str]:
