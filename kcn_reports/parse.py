@@ -463,6 +463,7 @@ _OTHER_WORDS = _phrases(VALUE_COLUMN_OTHER)
 _COLUMN_KEYS = {_expand(fold(alias)): column for column, aliases in TABLE_COLUMNS.items()
                 for alias in aliases}
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_NOT_APPLICABLE = frozenset({"x", "n/a", "na", "không áp dụng", "khong ap dung"})
 _UNIT_LINE = re.compile(r"^(don vi tinh|don vi|dvt)\s*:?\s*\S")
 _COLUMN_NUMBER = re.compile(r"^\(?\s*[0-9a-zA-Z]{1,2}\s*\)?(\s*[=+\-*/x]\s*\(?[0-9a-zA-Z]{1,2}\)?)*$")
 
@@ -1271,6 +1272,13 @@ class _FormReader:
                 self._add("formula-no-value", spec, cell, sheet=sheet)
             elif spec.required:
                 self._add("required-missing", spec, cell, sheet=sheet)
+            return
+        if spec.kind in (Kind.NUMBER, Kind.INTEGER) and type(raw) is str \
+                and raw.strip().lower() in _NOT_APPLICABLE:
+            # "x" in a statistics table: no figure (not applicable), never a number.
+            self.result.values[spec.key] = None
+            self._add("required-missing" if spec.required else "value-not-applicable", spec,
+                      cell, raw.strip(), sheet=sheet)
             return
         try:
             if spec.kind in (Kind.NUMBER, Kind.INTEGER) and isinstance(raw, str) and "%" in raw:

@@ -73,6 +73,8 @@ CATALOG: dict[str, Kind] = {
                             "Dùng đúng mẫu; không xóa dòng chỉ tiêu bắt buộc."),
     "number-became-date": Kind(ERROR, "\"{label}\": ô là ngày {shown}, không phải số (Excel tự đổi số như 8.5 thành ngày khi ô không được định dạng là số).",
                                "Định dạng ô là Number (Số) rồi gõ lại con số."),
+    "value-not-applicable": Kind(WARNING, "\"{label}\": ghi \"{value}\" (không có số liệu, không áp dụng); được để trống, không tính là 0.",
+                                 "Nếu doanh nghiệp có số liệu này, xin ghi con số; nếu bằng 0, ghi 0."),
     "share-not-a-number": Kind(ERROR, "\"{label}\": ghi tỷ lệ phần trăm \"{value}\", cần ghi con số theo đơn vị tính của dòng.",
                                "Ghi con số (người, triệu đồng…), không ghi phần trăm."),
     "not-a-number": Kind(ERROR, "\"{label}\": không đọc được số từ \"{value}\".",

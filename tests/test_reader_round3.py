@@ -330,3 +330,17 @@ def test_a_return_under_a_long_list_on_the_same_sheet(tmp_path):
     outcome = save(tmp_path, {"BC": [*staff, [], *IDENTITY, [], HEADER, *rows_of(TYPED)]})
     assert outcome.outcome == "accepted", codes(outcome)
     assert {k: outcome.form.values[k] for k in READ} == READ
+
+
+def test_x_in_a_figure_is_no_figure_not_an_error(tmp_path):
+    """"x" in a statistics table means "không có số liệu": an optional figure is left blank (said),
+    a required one is missing; neither is read as a number nor rejects the return by itself."""
+    outcome = save(tmp_path, {"BC": [*IDENTITY, [], HEADER,
+                                     *rows_of({**TYPED, "exports": "x", "budget_paid": "N/A"})]})
+    assert outcome.outcome == "accepted", codes(outcome)
+    assert (outcome.form.values["exports"], outcome.form.values["budget_paid"]) == (None, None)
+    assert [p.cell for p in outcome.problems if p.code == "value-not-applicable"] == ["E9", "E10"]
+    outcome = save(tmp_path, {"BC": [*IDENTITY, [], HEADER,
+                                     *rows_of({**TYPED, "employees": "x"})]}, "b.xlsx")
+    assert outcome.outcome == "rejected"
+    assert the(outcome, "required-missing").cell == "E11"
