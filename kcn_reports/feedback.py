@@ -13,7 +13,6 @@ file, with the phone number its return or the Sổ theo dõi gave, is returned f
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,7 @@ from kcn_reports.collection import (
 )
 from kcn_reports.formdef import FIELDS_BY_KEY, FORM_CODE, Period
 from kcn_reports.outcome import ACCEPTED, FORM, REJECTED
-from kcn_reports.outputs import PREVIOUS
+from kcn_reports.outputs import PREVIOUS, file_sha256
 from kcn_reports.problems import ERROR, Problem
 from kcn_reports.textnorm import strip_accents
 
@@ -208,7 +207,7 @@ def write_feedback(report: CheckReport, settings: Settings, out_root: Path, *,
     written: list[Path] = []
     for notice in notices:
         target = folder / notice.file_name
-        if target.is_file() and previous.get(target.name) != _digest(target):
+        if target.is_file() and previous.get(target.name) != file_sha256(target):
             kept.append(_set_aside(target, today))  # numbered or edited by the office: kept
         letter = _Letter(notice, settings, period, today)
         if fmt == "xlsx":
@@ -222,13 +221,13 @@ def write_feedback(report: CheckReport, settings: Settings, out_root: Path, *,
         path = folder / name
         if name in keep or not path.is_file():
             continue
-        if previous[name] != _digest(path):
+        if previous[name] != file_sha256(path):
             kept.append(_set_aside(path, today))
         else:
             path.unlink()
             removed.append(name)
     atomic_write_text(folder / MANIFEST,
-                      "".join(f"{p.name}\t{_digest(p)}\n" for p in written))
+                      "".join(f"{p.name}\t{file_sha256(p)}\n" for p in written))
     return FeedbackRun(folder, period, settings.collection.deadline, notices, written, removed,
                        kept)
 
@@ -245,10 +244,6 @@ def _manifest(folder: Path) -> dict[str, str]:
         if name and "/" not in name and "\\" not in name:
             found[name] = digest
     return found
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _set_aside(path: Path, today: dt.date) -> str:

@@ -81,7 +81,7 @@ class OutputBusy(OSError):
                          "đó xong rồi chạy lại.")
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -307,7 +307,7 @@ class OutputSet:
             "written_at": self.now.isoformat(timespec="seconds"),
             "note": "Chương trình ghi lại những gì nó đã tạo ra, để lần chạy sau nhận ra phần văn "
                     "phòng đã viết vào báo cáo. Đừng sửa hay xóa tệp này.",
-            "files": {name: {"sha256": _sha256(self.stage / name), **self._extra.get(name, {})}
+            "files": {name: {"sha256": file_sha256(self.stage / name), **self._extra.get(name, {})}
                       for name in produced},
         }
         if self.folder.is_dir():
@@ -333,7 +333,7 @@ class OutputSet:
                 _link_tree(item, self.stage / name)
                 continue
             entry = before.get(name)
-            changed = not isinstance(entry, dict) or entry.get("sha256") != _sha256(item)
+            changed = not isinstance(entry, dict) or entry.get("sha256") != file_sha256(item)
             if name in self._keep_in_place:
                 _link_or_copy(item, self.stage / name)
                 manifest["files"][name] = entry if isinstance(entry, dict) else {}
@@ -356,9 +356,9 @@ class OutputSet:
         folder.mkdir(exist_ok=True)
         stem = f"{item.stem} (bản trước {saved:%Y-%m-%d %H%M})"
         name, n = f"{stem}{item.suffix}", 1
-        digest = _sha256(item)
+        digest = file_sha256(item)
         while (folder / name).exists():
-            if _sha256(folder / name) == digest:
+            if file_sha256(folder / name) == digest:
                 break  # this very file is already kept
             n += 1
             name = f"{stem} ({n}){item.suffix}"

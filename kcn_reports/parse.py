@@ -133,8 +133,6 @@ def _one_return_of_several(book: Workbook, best: tuple[Sheet, _Table],
 
     same = [r for r in readings if r[1].get("tax_code") in (tax, None)]
     chosen = max(same, key=lambda r: latest(r[1]))  # the first of equals: `best` on a tie
-    if not latest(chosen[1]) > latest(readings[0][1]):
-        chosen = readings[0]
     notes = []
     read_period = chosen[1].get("period")
     for (sheet, _table), values in readings:

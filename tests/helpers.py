@@ -110,6 +110,18 @@ def fill(path: Path, values: dict, *, mutate=None) -> Path:
     return path
 
 
+def docx_text(path: Path) -> str:
+    """A .docx's paragraphs, then every table cell, one per line."""
+    from docx import Document
+
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
 def write_sheets(path: Path, sheets: dict[str, list[list]]) -> Path:
     """A workbook typed cell by cell: each sheet's rows, in order."""
     book = openpyxl.Workbook()

@@ -24,7 +24,16 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from helpers import AS_TYPED, CELLS, ENTERPRISES, MOVEMENTS, SETTINGS, fill, write_ledger
+from helpers import (
+    AS_TYPED,
+    CELLS,
+    ENTERPRISES,
+    MOVEMENTS,
+    SETTINGS,
+    docx_text,
+    fill,
+    write_ledger,
+)
 
 from kcn_reports.generate import generate
 from kcn_reports.screen import render_generate
@@ -59,15 +68,6 @@ def run(root: Path, minute: int = 0, today: dt.date = TODAY):
     return generate(SETTINGS, "annual", root / "inputs", root / "outputs", root / "report_templates",
                     year=2016, today=today, jobs=1,
                     now=dt.datetime(today.year, today.month, today.day, 9, minute))
-
-
-def body_text(path: Path) -> str:
-    document = Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
 
 
 def paragraph(document, starts: str) -> Paragraph:
@@ -135,7 +135,7 @@ def edited(tmp_path):
     inputs = workspace(tmp_path)
     first = run(tmp_path)
     report = first.folder / f"{SLUG}.docx"
-    assert f"với {MEMBERS_BEFORE} đảng viên" in body_text(report)
+    assert f"với {MEMBERS_BEFORE} đảng viên" in docx_text(report)
     clerk_edits(report)
     new_figures(inputs)
     return tmp_path, report, report.read_bytes()
@@ -145,7 +145,7 @@ def test_edited_report_survives_a_rerun_with_new_figures(edited):
     root, report, edited_bytes = edited
     result = run(root, minute=30)
 
-    text = body_text(report)
+    text = docx_text(report)
     assert f"với {MEMBERS_AFTER} đảng viên" in text  # the new figures
     assert f"với {MEMBERS_BEFORE} đảng viên" not in text
     assert "Công tác phát triển đảng trong doanh nghiệp có chuyển biến rõ." in text
@@ -195,7 +195,7 @@ def test_the_clerks_text_keeps_surviving_later_runs(edited):
     run(root, minute=30)
     new_figures(root / "inputs")  # unchanged figures this time
     result = run(root, minute=45)
-    text = body_text(report)
+    text = docx_text(report)
     for line in ("Công tác phát triển đảng trong doanh nghiệp có chuyển biến rõ.",
                  "Văn phòng bổ sung: các chi bộ đều hoàn thành nhiệm vụ.", "Số 125-BC/ĐU"):
         assert text.count(line) == 1, line
@@ -211,7 +211,7 @@ def test_an_unedited_report_is_replaced_and_still_kept(tmp_path):
     assert "Đã chép phần" not in screen and "Không ghi đè" not in screen
     kept = list((result.folder / "ban-truoc").iterdir())
     assert [p.read_bytes() for p in kept] == [before]
-    assert ASSESSMENT in body_text(result.folder / f"{SLUG}.docx")
+    assert ASSESSMENT in docx_text(result.folder / f"{SLUG}.docx")
 
 
 def test_a_reworded_sentence_whose_figures_changed_is_not_overwritten(edited):
@@ -228,7 +228,7 @@ def test_a_reworded_sentence_whose_figures_changed_is_not_overwritten(edited):
     assert report.read_bytes() == edited_bytes  # untouched
     fresh = result.folder / f"{SLUG} (mới 2017-01-10 0930).docx"
     assert fresh in result.outputs
-    text = body_text(fresh)
+    text = docx_text(fresh)
     assert f"với {MEMBERS_AFTER} đảng viên" in text
     assert "Công tác phát triển đảng trong doanh nghiệp có chuyển biến rõ." in text  # carried
     assert "Số 125-BC/ĐU" in text
@@ -338,7 +338,7 @@ def test_a_report_saved_again_by_an_office_suite_is_still_understood(edited, tmp
     result = run(root, minute=30)
     screen = render_generate(result)
     assert "Không ghi đè" not in screen, screen
-    text = body_text(report)
+    text = docx_text(report)
     assert f"với {MEMBERS_AFTER} đảng viên" in text
     assert "Hạn chế: một số chủ doanh nghiệp FDI chưa ủng hộ." in text
     assert "Số 125-BC/ĐU" in text
@@ -353,7 +353,7 @@ def test_the_signing_date_the_clerk_typed_stands_on_a_later_day(edited):
     cell.paragraphs[0].runs[0].text = cell.paragraphs[0].runs[0].text.replace("ngày 10", "ngày 12")
     document.save(str(report))
     result = run(root, minute=30, today=D(2017, 1, 13))
-    text = body_text(report)
+    text = docx_text(report)
     assert "ngày 12 tháng 01 năm 2017" in text and "ngày 13 tháng 01 năm 2017" not in text
     assert f"với {MEMBERS_AFTER} đảng viên" in text
     assert "Không ghi đè" not in render_generate(result)

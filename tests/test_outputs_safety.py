@@ -25,7 +25,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from docx import Document
-from helpers import AS_TYPED, fill, write_ledger
+from helpers import AS_TYPED, docx_text, fill, write_ledger
 
 from kcn_reports.blank_form import input_cells
 from kcn_reports.cache import ResultCache
@@ -55,15 +55,6 @@ def assert_readable(path: Path) -> None:
         assert json.loads(path.read_text(encoding="utf-8")), path
     else:
         raise AssertionError(f"unexpected output {path}")
-
-
-def docx_text(path: Path) -> str:
-    document = Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.extend(cell.text for cell in row.cells)
-    return "\n".join(parts)
 
 
 # --- (a) a run killed at any moment ------------------------------------------------------------
